@@ -1,0 +1,350 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CorpusSdk.Generators.Model;
+using CorpusSdk.Generators.Text;
+
+namespace CorpusSdk.Generators.Parsing;
+
+/// <summary>
+/// Turns the text of one seed into an <see cref="ArticleSpec"/> plus diagnostics. Never throws on bad
+/// input: every problem becomes a <see cref="SeedDiagnostic"/> with an exact location.
+/// The rules are documented in docs/seed-format.md.
+/// </summary>
+internal static class SeedParser
+{
+    /// <summary>A block without final punctuation and at most this many words is a heading.</summary>
+    public const int HeadingMaxWords = 8;
+
+    /// <summary>Parses a seed. <paramref name="path"/> names the file (its name without extension is the article ID).</summary>
+    public static (ArticleSpec? Article, List<SeedDiagnostic> Diagnostics) Parse(string path, string text, CancellationToken cancellationToken = default)
+    {
+        var diagnostics = new List<SeedDiagnostic>();
+        var source = new SourceLines(path, text);
+        string fileName = FileNameOf(path);
+        string id = IdOf(path);
+
+        CheckCharacters(source, diagnostics);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        int line = NextNonBlank(source, 0);
+        if (line < 0)
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.EmptySeed, SeedLocation.File(path), fileName));
+            return (null, diagnostics);
+        }
+
+        string title = string.Empty;
+        int titleLine = 0;
+        if (BylineParser.LooksLikeByline(Trimmed(source, line)))
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.MissingTitle, source.LocateLine(line)));
+        }
+        else
+        {
+            title = Trimmed(source, line);
+            titleLine = line + 1;
+            line = NextNonBlank(source, line + 1);
+        }
+
+        string author = string.Empty;
+        int bylineLine = 0;
+        DateSpec published = default;
+        if (line < 0)
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.MissingByline, source.LocateLine(source.Count - 1), "end of file"));
+        }
+        else if (BylineParser.StartsLikeByline(Trimmed(source, line)))
+        {
+            var byline = BylineParser.Parse(source, line, diagnostics);
+            author = byline.Author;
+            published = byline.Date;
+            bylineLine = line + 1;
+            line = NextNonBlank(source, line + 1);
+        }
+        else
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.MissingByline, source.LocateLine(line), Preview(Trimmed(source, line))));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        List<RawBlock> raw = line < 0 ? new List<RawBlock>() : ReadRawBlocks(source, line);
+        if (raw.Count == 0)
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.NoBody, source.LocateLine(source.Count - 1), fileName));
+        }
+
+        var blocks = new List<BlockSpec>();
+        var quotes = new List<QuoteSpec>();
+        var links = new List<LinkSpec>();
+        foreach (List<RawBlock> group in Classify(raw, out List<BlockKindSpec> kinds))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            BlockKindSpec kind = kinds[blocks.Count];
+            RawBlock joined = RawBlock.Join(group);
+            var inline = InlineMarkupParser.Parse(joined.Text, joined.Map, source, diagnostics);
+            int index = blocks.Count;
+            var lines = group.Select(g => g.FirstLine + 1).ToEquatableArray();
+            blocks.Add(new BlockSpec(kind, index, inline.Text, lines));
+            foreach (var (start, length, target) in inline.Links)
+            {
+                links.Add(new LinkSpec(index, start, length, inline.Text.Substring(start, length), target));
+            }
+
+            foreach (var (start, length) in inline.Quotes)
+            {
+                quotes.Add(new QuoteSpec(index, start, length, inline.Text.Substring(start, length)));
+            }
+
+            ReportInferences(source, group, kind, diagnostics);
+        }
+
+        int wordCount = blocks.Sum(b => TextFacts.CountWords(b.Text));
+        var article = new ArticleSpec(
+            id,
+            fileName,
+            title,
+            titleLine,
+            author,
+            bylineLine,
+            published,
+            blocks.ToEquatableArray(),
+            quotes.ToEquatableArray(),
+            links.ToEquatableArray(),
+            wordCount);
+        return (article, diagnostics);
+    }
+
+    /// <summary>The file name without directories (either separator).</summary>
+    public static string FileNameOf(string path)
+    {
+        int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        return path.Substring(slash + 1);
+    }
+
+    /// <summary>The article ID: the file name without its last extension.</summary>
+    public static string IdOf(string path)
+    {
+        string name = FileNameOf(path);
+        int dot = name.LastIndexOf('.');
+        return dot > 0 ? name.Substring(0, dot) : name;
+    }
+
+    private static void CheckCharacters(SourceLines source, List<SeedDiagnostic> diagnostics)
+    {
+        string text = source.Text;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (TextFacts.IsBidiControl(c))
+            {
+                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.BidiControl, source.Locate(i, 1), CodePoint(c)));
+            }
+            else if (c == '\uFFFD')
+            {
+                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidCharacter, source.Locate(i, 1), CodePoint(c), "a replacement character: the file is not valid UTF-8"));
+            }
+            else if ((c < ' ' && c != '\t' && c != '\r' && c != '\n') || c == '\u007F')
+            {
+                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidCharacter, source.Locate(i, 1), CodePoint(c), "a control character"));
+            }
+            else if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])))
+            {
+                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidCharacter, source.Locate(i, 1), CodePoint(c), "a lone surrogate"));
+            }
+            else if (char.IsHighSurrogate(c))
+            {
+                i++;
+            }
+        }
+    }
+
+    private static string CodePoint(char c) => "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void ReportInferences(SourceLines source, List<RawBlock> group, BlockKindSpec kind, List<SeedDiagnostic> diagnostics)
+    {
+        int firstLine = group[0].FirstLine;
+        switch (kind)
+        {
+            case BlockKindSpec.Heading:
+                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.HeadingInferred, source.LocateLine(firstLine)));
+                break;
+            case BlockKindSpec.PullQuote:
+                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.PullQuoteInferred, source.LocateLine(firstLine)));
+                break;
+        }
+
+        for (int k = 1; k < group.Count; k++)
+        {
+            diagnostics.Add(SeedDiagnostic.Create(
+                DiagnosticIds.JoinedParagraph,
+                source.LocateLine(group[k].FirstLine),
+                (group[k - 1].LastLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>Groups raw blocks into body blocks (a split paragraph is one group) and gives each its kind.</summary>
+    private static List<List<RawBlock>> Classify(List<RawBlock> raw, out List<BlockKindSpec> kinds)
+    {
+        var groups = new List<List<RawBlock>>();
+        kinds = new List<BlockKindSpec>();
+        int i = 0;
+        while (i < raw.Count)
+        {
+            var group = new List<RawBlock> { raw[i] };
+            var shape = Shape.Of(raw[i]);
+            while (!shape.EndsSentence && shape.Words > HeadingMaxWords && shape.HasInnerPunctuation && i + 1 < raw.Count)
+            {
+                i++;
+                group.Add(raw[i]);
+                shape = Shape.Of(raw[i]);
+            }
+
+            BlockKindSpec kind;
+            if (group.Count > 1 || shape.EndsSentence)
+            {
+                kind = BlockKindSpec.Paragraph;
+            }
+            else if (shape.Words <= HeadingMaxWords && !shape.HasMarkup)
+            {
+                kind = BlockKindSpec.Heading;
+            }
+            else if (!shape.HasInnerPunctuation)
+            {
+                kind = BlockKindSpec.PullQuote;
+            }
+            else
+            {
+                kind = BlockKindSpec.Paragraph;
+            }
+
+            groups.Add(group);
+            kinds.Add(kind);
+            i++;
+        }
+
+        return groups;
+    }
+
+    private static List<RawBlock> ReadRawBlocks(SourceLines source, int from)
+    {
+        var blocks = new List<RawBlock>();
+        var current = new List<int>();
+        for (int line = from; line < source.Count; line++)
+        {
+            if (IsBlank(source, line))
+            {
+                if (current.Count > 0)
+                {
+                    blocks.Add(RawBlock.FromLines(source, current));
+                    current = new List<int>();
+                }
+            }
+            else
+            {
+                current.Add(line);
+            }
+        }
+
+        if (current.Count > 0)
+        {
+            blocks.Add(RawBlock.FromLines(source, current));
+        }
+
+        return blocks;
+    }
+
+    internal static bool IsBlank(SourceLines source, int line)
+    {
+        string text = source.Text;
+        int start = source.StartOf(line);
+        int end = start + source.LengthOf(line);
+        for (int i = start; i < end; i++)
+        {
+            if (!IsSpace(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
+
+    private static int NextNonBlank(SourceLines source, int from)
+    {
+        for (int line = from; line < source.Count; line++)
+        {
+            if (!IsBlank(source, line))
+            {
+                return line;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Trimmed(SourceLines source, int line)
+    {
+        string text = source.LineText(line);
+        int start = 0;
+        int end = text.Length;
+        while (start < end && IsSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text.Substring(start, end - start);
+    }
+
+    private static string Preview(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
+
+    /// <summary>The features of a block that classification looks at, measured on its plain text.</summary>
+    private readonly struct Shape
+    {
+        private Shape(bool endsSentence, bool hasInnerPunctuation, bool hasMarkup, int words)
+        {
+            EndsSentence = endsSentence;
+            HasInnerPunctuation = hasInnerPunctuation;
+            HasMarkup = hasMarkup;
+            Words = words;
+        }
+
+        public bool EndsSentence { get; }
+
+        public bool HasInnerPunctuation { get; }
+
+        public bool HasMarkup { get; }
+
+        public int Words { get; }
+
+        public static Shape Of(RawBlock block)
+        {
+            var inline = InlineMarkupParser.Parse(block.Text, block.Map, null, null);
+            string text = inline.Text;
+            int end = text.Length;
+            while (end > 0 && (IsSpace(text[end - 1]) || IsClosing(text[end - 1])))
+            {
+                end--;
+            }
+
+            bool endsSentence = end > 0 && IsSentenceEnd(text[end - 1]);
+            bool markup = inline.Links.Count > 0 || inline.Quotes.Count > 0;
+            bool inner = markup || text.IndexOfAny(InnerPunctuation) >= 0;
+            return new Shape(endsSentence, inner, markup, TextFacts.CountWords(text));
+        }
+
+        private static readonly char[] InnerPunctuation = ['\u060C', ',', ';', '\u061B', '\u201C', '\u201D', '\u00AB', '\u00BB'];
+
+        private static bool IsClosing(char c) => c is '\u201D' or '"' or '\u2019' or '\'' or '\u00BB' or ')' or ']';
+
+        private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '\u061F' or '\u2026' or '\u06D4' or ':';
+    }
+}

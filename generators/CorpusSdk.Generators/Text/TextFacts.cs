@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+
+namespace CorpusSdk.Generators.Text;
+
+/// <summary>Small character facts the seed parser needs.</summary>
+internal static class TextFacts
+{
+    /// <summary>The numeric value of an ASCII, Arabic-Indic or Extended Arabic-Indic digit, or -1.</summary>
+    public static int DigitValue(char c)
+    {
+        if (c >= '0' && c <= '9')
+        {
+            return c - '0';
+        }
+
+        if (c >= '\u0660' && c <= '\u0669')
+        {
+            return c - '\u0660';
+        }
+
+        if (c >= '\u06F0' && c <= '\u06F9')
+        {
+            return c - '\u06F0';
+        }
+
+        return -1;
+    }
+
+    /// <summary>Bidi embedding, override and isolate controls (Trojan-source characters).</summary>
+    public static bool IsBidiControl(char c) =>
+        (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+
+    /// <summary>True for characters that belong to a word: letters, digits and combining marks.</summary>
+    public static bool IsWordChar(char c)
+    {
+        if (char.IsLetterOrDigit(c))
+        {
+            return true;
+        }
+
+        UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
+        return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    }
+
+    /// <summary>Counts runs of word characters.</summary>
+    public static int CountWords(string text)
+    {
+        int count = 0;
+        bool inWord = false;
+        foreach (char c in text)
+        {
+            bool word = IsWordChar(c);
+            if (word && !inWord)
+            {
+                count++;
+            }
+
+            inWord = word;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// A loose key for matching month names: harakat and tatweel removed, alef forms, alef maqsura
+    /// and ta marbuta folded, Latin lower-cased, inner white space collapsed.
+    /// </summary>
+    public static string FoldForLookup(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        bool pendingSpace = false;
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if ((c >= '\u064B' && c <= '\u0652') || c == '\u0640' || c == '\u0670')
+            {
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c switch
+            {
+                '\u0622' or '\u0623' or '\u0625' or '\u0671' => '\u0627',
+                '\u0649' => '\u064A',
+                '\u0629' => '\u0647',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+
+        return builder.ToString();
+    }
+}
