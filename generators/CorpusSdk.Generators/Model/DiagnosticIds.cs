@@ -17,6 +17,7 @@ internal static class DiagnosticIds
     public const string HijriDate = "CSDK012";
     public const string InvalidSetting = "CSDK013";
     public const string NoBody = "CSDK014";
+    public const string ReservedIdentifier = "CSDK015";
     public const string JoinedParagraph = "CSDK100";
     public const string PullQuoteInferred = "CSDK101";
     public const string HeadingInferred = "CSDK102";

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using CorpusSdk.Generators.Corpus;
+using CorpusSdk.Generators.Emit;
+using CorpusSdk.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CorpusSdk.Generators;
+
+/// <summary>
+/// Compiles seed files (AdditionalFiles marked <c>CorpusSdkSeed="true"</c>) into a typed corpus.
+/// The only Roslyn-aware code: it feeds files in and reports diagnostics out; parsing and emitting
+/// are plain .NET (see Parsing/, Emit/, Corpus/).
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class CorpusGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for incrementality tests.</summary>
+    public static class TrackingNames
+    {
+        /// <summary>One parsed seed per file.</summary>
+        public const string Seeds = "CorpusSdk.Seeds";
+
+        /// <summary>The names of all seeds, collected.</summary>
+        public const string Names = "CorpusSdk.Names";
+
+        /// <summary>One article ready to emit.</summary>
+        public const string Articles = "CorpusSdk.Articles";
+
+        /// <summary>The corpus-wide file's model.</summary>
+        public const string Corpus = "CorpusSdk.Corpus";
+
+        /// <summary>The settings from MSBuild properties.</summary>
+        public const string Settings = "CorpusSdk.Settings";
+    }
+
+    private static readonly string GeneratorVersion =
+        typeof(CorpusGenerator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(CorpusGenerator).Assembly.GetName().Version?.ToString()
+        ?? "0.0.0";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValueProvider<CorpusSettings> settings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => ReadSettings(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.Settings);
+
+        IncrementalValuesProvider<SeedResult> seeds = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsSeed(pair.Right.GetOptions(pair.Left)))
+            .Select(static (pair, cancellationToken) => SeedReader.Read(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString(), cancellationToken))
+            .WithTrackingName(TrackingNames.Seeds);
+
+        // Per-seed diagnostics: reported from the per-file model, so an unchanged seed reports from cache.
+        context.RegisterSourceOutput(seeds.Select(static (seed, _) => seed.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+
+        // Corpus-wide name plan: it changes only when a file is added, removed or renamed.
+        IncrementalValueProvider<(EquatableArray<CorpusEntry> Accepted, EquatableArray<SeedDiagnostic> Diagnostics)> plan = seeds
+            .Select(static (seed, _) => new CorpusEntry(seed.Id, seed.MemberName, string.Empty, seed.Path))
+            .Collect()
+            .Combine(settings)
+            .Select(static (input, _) =>
+            {
+                var (accepted, diagnostics) = CorpusPlanner.Plan(input.Left, input.Right.ClassName);
+                return (accepted.ToEquatableArray(), diagnostics.ToEquatableArray());
+            })
+            .WithTrackingName(TrackingNames.Names);
+
+        context.RegisterSourceOutput(plan.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(settings.Select(static (s, _) => s.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+
+        // One source file per article, re-emitted only when that seed (or the settings) change.
+        IncrementalValuesProvider<ArticleOutput> articles = seeds
+            .Combine(plan.Select(static (p, _) => p.Accepted))
+            .Combine(settings)
+            .Select(static (input, _) =>
+            {
+                SeedResult seed = input.Left.Left;
+                bool accepted = input.Left.Right.AsSpan().IndexOf(new CorpusEntry(seed.Id, seed.MemberName, string.Empty, seed.Path)) >= 0;
+                return new ArticleOutput(accepted ? seed.Article : null, seed.MemberName, input.Right.Namespace, input.Right.ClassName);
+            })
+            .WithTrackingName(TrackingNames.Articles);
+
+        context.RegisterSourceOutput(articles, static (spc, article) => EmitArticle(spc, article));
+
+        // The corpus class: article list and content hash.
+        IncrementalValueProvider<CorpusOutput> corpus = seeds
+            .Select(static (seed, _) => new CorpusEntry(seed.Id, seed.MemberName, seed.ContentSha256, seed.Path))
+            .Collect()
+            .Combine(settings)
+            .Select(static (input, _) =>
+            {
+                var (accepted, _) = CorpusPlanner.Plan(input.Left, input.Right.ClassName);
+                return new CorpusOutput(accepted.ToEquatableArray(), CorpusPlanner.ContentHash(accepted), input.Right.Namespace, input.Right.ClassName);
+            })
+            .WithTrackingName(TrackingNames.Corpus);
+
+        context.RegisterSourceOutput(corpus, static (spc, model) => EmitCorpus(spc, model));
+    }
+
+    /// <summary>What the per-article output step needs; null <see cref="Article"/> means emit nothing.</summary>
+    internal sealed record ArticleOutput(ArticleSpec? Article, string MemberName, string Namespace, string ClassName);
+
+    /// <summary>What the corpus-wide output step needs.</summary>
+    internal sealed record CorpusOutput(EquatableArray<CorpusEntry> Entries, string ContentHash, string Namespace, string ClassName);
+
+    private static bool IsSeed(AnalyzerConfigOptions options) =>
+        options.TryGetValue("build_metadata.AdditionalFiles.CorpusSdkSeed", out string? value) &&
+        string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static CorpusSettings ReadSettings(AnalyzerConfigOptions options)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<SeedDiagnostic>();
+        string ns = Setting(options, "CorpusSdkNamespace") ?? Setting(options, "RootNamespace") ?? CorpusSettings.DefaultNamespace;
+        if (!CSharpEscaper.IsNamespace(ns))
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidSetting, SeedLocation.File(string.Empty), "CorpusSdkNamespace", ns, CorpusSettings.DefaultNamespace));
+            ns = CorpusSettings.DefaultNamespace;
+        }
+
+        string className = Setting(options, "CorpusSdkClassName") ?? CorpusSettings.DefaultClassName;
+        if (!CSharpEscaper.IsIdentifier(className))
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidSetting, SeedLocation.File(string.Empty), "CorpusSdkClassName", className, CorpusSettings.DefaultClassName));
+            className = CorpusSettings.DefaultClassName;
+        }
+
+        return new CorpusSettings(ns, className, diagnostics.ToImmutable().ToEquatableArray());
+    }
+
+    private static string? Setting(AnalyzerConfigOptions options, string name) =>
+        options.TryGetValue("build_property." + name, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static void EmitArticle(SourceProductionContext context, ArticleOutput output)
+    {
+        if (output.Article is null)
+        {
+            return;
+        }
+
+        try
+        {
+            string source = ArticleEmitter.Emit(output.Article, output.MemberName, output.Namespace, output.ClassName, GeneratorVersion);
+            context.AddSource(HintNames.ForArticle(output.MemberName), SourceText.From(source, System.Text.Encoding.UTF8));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, output.Article.FileName, exception.GetType().Name + ": " + exception.Message));
+        }
+    }
+
+    private static void EmitCorpus(SourceProductionContext context, CorpusOutput model)
+    {
+        try
+        {
+            string source = CorpusEmitter.Emit(model.Entries.ToList(), model.ContentHash, model.Namespace, model.ClassName, GeneratorVersion);
+            context.AddSource(model.ClassName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, "the corpus", exception.GetType().Name + ": " + exception.Message));
+        }
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<SeedDiagnostic> diagnostics)
+    {
+        foreach (SeedDiagnostic diagnostic in diagnostics)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            object[] args = diagnostic.MessageArgs.Select(static a => (object)a).ToArray();
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(diagnostic.Id), ToLocation(diagnostic.Location), args));
+        }
+    }
+
+    private static Location ToLocation(SeedLocation location)
+    {
+        if (location.Path.Length == 0)
+        {
+            return Location.None;
+        }
+
+        return Location.Create(
+            location.Path,
+            new TextSpan(location.Start, location.Length),
+            new LinePositionSpan(new LinePosition(location.StartLine, location.StartColumn), new LinePosition(location.EndLine, location.EndColumn)));
+    }
+}

@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using CorpusSdk.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace CorpusSdk.Generators;
+
+/// <summary>Every diagnostic the generator reports. IDs are never reused; docs/diagnostics.md has a section per ID.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "CorpusSdk";
+    private const string HelpBase = "https://github.com/corpussdk/corpussdk/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor EmptySeed = new(
+        DiagnosticIds.EmptySeed, "Seed is empty or unreadable",
+        "Seed '{0}' is empty or could not be read: write a title line, a byline and at least one paragraph",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk001");
+
+    public static readonly DiagnosticDescriptor MissingTitle = new(
+        DiagnosticIds.MissingTitle, "Seed has no title",
+        "The first line of the seed is a byline: put the article's title on a line before it",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk002");
+
+    public static readonly DiagnosticDescriptor MissingByline = new(
+        DiagnosticIds.MissingByline, "Seed has no byline",
+        "Expected a byline after the title ('كتبه <author> | <day> <month>, <year>' or 'By <author> | 1 October, 2016') but found '{0}'",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk003");
+
+    public static readonly DiagnosticDescriptor MalformedByline = new(
+        DiagnosticIds.MalformedByline, "Byline is malformed",
+        "The byline cannot be read: {0}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk004");
+
+    public static readonly DiagnosticDescriptor UnknownMonth = new(
+        DiagnosticIds.UnknownMonth, "Unknown month name",
+        "'{0}' is not a month name: use an Arabic (أكتوبر), Levantine (تشرين الأول) or English (October) Gregorian month",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk005");
+
+    public static readonly DiagnosticDescriptor InvalidDate = new(
+        DiagnosticIds.InvalidDate, "Date does not exist",
+        "The date '{0}' does not exist: check the day, month and four-digit year",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk006");
+
+    public static readonly DiagnosticDescriptor UnbalancedQuote = new(
+        DiagnosticIds.UnbalancedQuote, "Unbalanced quotation mark",
+        "The quotation mark '{0}' has no partner in this block: add the missing mark or remove this one",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk007");
+
+    public static readonly DiagnosticDescriptor MalformedLink = new(
+        DiagnosticIds.MalformedLink, "Malformed link markup",
+        "Link markup is kept as literal text because {0}: write [text](target)",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk008");
+
+    public static readonly DiagnosticDescriptor DuplicateIdentifier = new(
+        DiagnosticIds.DuplicateIdentifier, "Two seeds map to one article identifier",
+        "Seed '{0}' is skipped: '{1}' already maps to the identifier '{2}'; rename one of the files",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk009");
+
+    public static readonly DiagnosticDescriptor BidiControl = new(
+        DiagnosticIds.BidiControl, "Bidirectional control character",
+        "The seed contains the bidirectional control {0}, which can make text display differently from what it is: remove it",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk010");
+
+    public static readonly DiagnosticDescriptor InvalidCharacter = new(
+        DiagnosticIds.InvalidCharacter, "Invalid character in seed",
+        "The seed contains {0}, {1}: save the file as UTF-8 text",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk011");
+
+    public static readonly DiagnosticDescriptor HijriDate = new(
+        DiagnosticIds.HijriDate, "Hijri dates are not supported",
+        "The byline date '{0}' is a Hijri date: write the Gregorian date instead",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk012");
+
+    public static readonly DiagnosticDescriptor InvalidSetting = new(
+        DiagnosticIds.InvalidSetting, "Invalid CorpusSdk setting",
+        "The MSBuild property {0} is '{1}', which is not a valid C# name; '{2}' is used instead",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk013");
+
+    public static readonly DiagnosticDescriptor NoBody = new(
+        DiagnosticIds.NoBody, "Seed has no body",
+        "Seed '{0}' has no paragraphs after its byline",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk014");
+
+    public static readonly DiagnosticDescriptor ReservedIdentifier = new(
+        DiagnosticIds.ReservedIdentifier, "Seed name is reserved",
+        "Seed '{0}' is skipped: its identifier '{1}' is used by the class '{2}' itself; rename the file",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk015");
+
+    public static readonly DiagnosticDescriptor JoinedParagraph = new(
+        DiagnosticIds.JoinedParagraph, "Split paragraph joined",
+        "This block continues the paragraph that ends on line {0} without final punctuation; they are joined into one paragraph",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk100");
+
+    public static readonly DiagnosticDescriptor PullQuoteInferred = new(
+        DiagnosticIds.PullQuoteInferred, "Block read as a pull quote",
+        "This block has no final punctuation and no inner punctuation, so it is read as a pull quote",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk101");
+
+    public static readonly DiagnosticDescriptor HeadingInferred = new(
+        DiagnosticIds.HeadingInferred, "Block read as a heading",
+        "This block is short and has no final punctuation, so it is read as a section heading",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk102");
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        DiagnosticIds.InternalError, "CorpusSdk generator failed",
+        "CorpusSdk could not process '{0}': {1}. Please report this with the seed attached.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk999");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
+        EmptySeed, MissingTitle, MissingByline, MalformedByline, UnknownMonth, InvalidDate, UnbalancedQuote,
+        MalformedLink, DuplicateIdentifier, BidiControl, InvalidCharacter, HijriDate, InvalidSetting, NoBody,
+        ReservedIdentifier, JoinedParagraph, PullQuoteInferred, HeadingInferred, InternalError);
+
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
+
+    private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
+    {
+        var map = new Dictionary<string, DiagnosticDescriptor>();
+        foreach (DiagnosticDescriptor descriptor in descriptors)
+        {
+            map.Add(descriptor.Id, descriptor);
+        }
+
+        return map;
+    }
+}
