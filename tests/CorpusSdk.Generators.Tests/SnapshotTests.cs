@@ -1,0 +1,28 @@
+namespace CorpusSdk.Generators.Tests;
+
+/// <summary>Every change to generated source shows up as a reviewed diff of a committed .cs snapshot.</summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void Real_seed_article() =>
+        Snapshots.Match(GeneratorHarness.Run(GeneratorHarness.RealSeed()).Sources["Article.__000__8fbc388ac0ad8ee7.g.cs"], "RealSeed.Article");
+
+    [Fact]
+    public void Real_seed_corpus() =>
+        Snapshots.Match(GeneratorHarness.Run(GeneratorHarness.RealSeed()).Sources["Corpus.g.cs"], "RealSeed.Corpus");
+
+    [Theory]
+    [InlineData("english-byline")]
+    [InlineData("links-and-quotes")]
+    [InlineData("heading-and-pull-quote")]
+    [InlineData("split-paragraph")]
+    public void Fixture_article(string fixture)
+    {
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.FixtureSeed(fixture + ".txt"));
+        string hint = Assert.Single(run.Sources.Keys, k => k.StartsWith("Article.", StringComparison.Ordinal));
+        Snapshots.Match(run.Sources[hint], "Fixture." + fixture);
+    }
+
+    [Fact]
+    public void Empty_corpus() => Snapshots.Match(GeneratorHarness.Run().Sources["Corpus.g.cs"], "Empty.Corpus");
+}
