@@ -54,7 +54,11 @@ public sealed class CorpusGenerator : IIncrementalGenerator
         IncrementalValuesProvider<SeedResult> seeds = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(static pair => IsSeed(pair.Right.GetOptions(pair.Left)))
-            .Select(static (pair, cancellationToken) => SeedReader.Read(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString(), cancellationToken))
+            .Select(static (pair, cancellationToken) =>
+            {
+                SourceText? text = pair.Left.GetText(cancellationToken);
+                return SeedReader.Read(pair.Left.Path, text?.ToString(), text?.Encoding?.WebName, cancellationToken);
+            })
             .WithTrackingName(TrackingNames.Seeds);
 
         // Per-seed diagnostics: reported from the per-file model, so an unchanged seed reports from cache.
@@ -62,6 +66,7 @@ public sealed class CorpusGenerator : IIncrementalGenerator
 
         // Corpus-wide name plan: it changes only when a file is added, removed or renamed.
         IncrementalValueProvider<(EquatableArray<CorpusEntry> Accepted, EquatableArray<SeedDiagnostic> Diagnostics)> plan = seeds
+            .Where(static seed => seed.Article is not null)
             .Select(static (seed, _) => new CorpusEntry(seed.Id, seed.MemberName, string.Empty, seed.Path))
             .Collect()
             .Combine(settings)
@@ -91,6 +96,7 @@ public sealed class CorpusGenerator : IIncrementalGenerator
 
         // The corpus class: article list and content hash.
         IncrementalValueProvider<CorpusOutput> corpus = seeds
+            .Where(static seed => seed.Article is not null)
             .Select(static (seed, _) => new CorpusEntry(seed.Id, seed.MemberName, seed.ContentSha256, seed.Path))
             .Collect()
             .Combine(settings)

@@ -9,7 +9,12 @@ namespace CorpusSdk.Generators.Corpus;
 /// <summary>Reads one seed into a <see cref="SeedResult"/>; an unexpected exception becomes a diagnostic naming the file.</summary>
 internal static class SeedReader
 {
-    public static SeedResult Read(string path, string? text, CancellationToken cancellationToken)
+    /// <summary>Reads one seed.</summary>
+    /// <param name="path">The file path.</param>
+    /// <param name="text">The decoded text, or null when the file could not be read.</param>
+    /// <param name="encodingName">The web name of the encoding the compiler decoded it with, when known.</param>
+    /// <param name="cancellationToken">Cancels between phases.</param>
+    public static SeedResult Read(string path, string? text, string? encodingName, CancellationToken cancellationToken)
     {
         string id = SeedParser.IdOf(path);
         string member = CSharpEscaper.Identifier(id);
@@ -17,6 +22,13 @@ internal static class SeedReader
         {
             var unreadable = SeedDiagnostic.Create(DiagnosticIds.EmptySeed, SeedLocation.File(path), SeedParser.FileNameOf(path));
             return new SeedResult(path, id, member, string.Empty, null, new EquatableArray<SeedDiagnostic>([unreadable]));
+        }
+
+        if (encodingName is not null && !IsUnicode(encodingName))
+        {
+            // A compiler that falls back to a legacy code page hands us mojibake: refuse it.
+            var legacy = SeedDiagnostic.Create(DiagnosticIds.InvalidCharacter, SeedLocation.File(path), encodingName, "an encoding that is not UTF-8 (the file is not valid UTF-8)");
+            return new SeedResult(path, id, member, string.Empty, null, new EquatableArray<SeedDiagnostic>([legacy]));
         }
 
         try
@@ -39,4 +51,7 @@ internal static class SeedReader
             return new SeedResult(path, id, member, string.Empty, null, new EquatableArray<SeedDiagnostic>([internalError]));
         }
     }
+
+    private static bool IsUnicode(string encodingName) =>
+        encodingName.StartsWith("utf-", StringComparison.OrdinalIgnoreCase) || encodingName.Equals("unicodeFFFE", StringComparison.OrdinalIgnoreCase);
 }

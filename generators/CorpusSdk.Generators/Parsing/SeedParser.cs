@@ -25,7 +25,7 @@ internal static class SeedParser
         string fileName = FileNameOf(path);
         string id = IdOf(path);
 
-        CheckCharacters(source, diagnostics);
+        bool faithful = CheckCharacters(source, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
 
         int line = NextNonBlank(source, 0);
@@ -100,6 +100,12 @@ internal static class SeedParser
             ReportInferences(source, group, kind, diagnostics);
         }
 
+        if (!faithful)
+        {
+            // Never an article of mojibake: the diagnostics above say what to fix.
+            return (null, diagnostics);
+        }
+
         int wordCount = blocks.Sum(b => TextFacts.CountWords(b.Text));
         var article = new ArticleSpec(
             id,
@@ -131,33 +137,74 @@ internal static class SeedParser
         return dot > 0 ? name.Substring(0, dot) : name;
     }
 
-    private static void CheckCharacters(SourceLines source, List<SeedDiagnostic> diagnostics)
+    /// <summary>At most this many character diagnostics of one ID are reported per file.</summary>
+    internal const int MaxCharacterDiagnostics = 20;
+
+    /// <summary>
+    /// Reports bidi controls, control characters, lone surrogates and U+FFFD (what the compiler leaves
+    /// of bytes that are not UTF-8), once per line and ID. Returns false when the text is not a faithful
+    /// decoding of the file, so no article is built from it.
+    /// </summary>
+    private static bool CheckCharacters(SourceLines source, List<SeedDiagnostic> diagnostics)
     {
         string text = source.Text;
-        for (int i = 0; i < text.Length; i++)
+        bool faithful = true;
+        int bidiCount = 0, invalidCount = 0;
+        int lastBidiLine = -1, lastInvalidLine = -1;
+        for (int line = 0; line < source.Count; line++)
         {
-            char c = text[i];
-            if (TextFacts.IsBidiControl(c))
+            int start = source.StartOf(line);
+            int end = start + source.LengthOf(line);
+            for (int i = start; i < end; i++)
             {
-                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.BidiControl, source.Locate(i, 1), CodePoint(c)));
-            }
-            else if (c == '\uFFFD')
-            {
-                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidCharacter, source.Locate(i, 1), CodePoint(c), "a replacement character: the file is not valid UTF-8"));
-            }
-            else if ((c < ' ' && c != '\t' && c != '\r' && c != '\n') || c == '\u007F')
-            {
-                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidCharacter, source.Locate(i, 1), CodePoint(c), "a control character"));
-            }
-            else if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])))
-            {
-                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidCharacter, source.Locate(i, 1), CodePoint(c), "a lone surrogate"));
-            }
-            else if (char.IsHighSurrogate(c))
-            {
-                i++;
+                char c = text[i];
+                string? problem = null;
+                if (TextFacts.IsBidiControl(c))
+                {
+                    if (lastBidiLine != line && bidiCount++ < MaxCharacterDiagnostics)
+                    {
+                        diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.BidiControl, source.Locate(i, 1), CodePoint(c)));
+                    }
+
+                    lastBidiLine = line;
+                    continue;
+                }
+
+                if (c == '\uFFFD')
+                {
+                    problem = "a replacement character (the file is not valid UTF-8)";
+                }
+                else if ((c < ' ' && c != '\t') || c == '\u007F')
+                {
+                    problem = c == '\0' ? "a NUL character (is the file UTF-16 without a byte order mark?)" : "a control character";
+                }
+                else if (char.IsSurrogate(c))
+                {
+                    if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    problem = "a lone surrogate";
+                }
+
+                if (problem is null)
+                {
+                    continue;
+                }
+
+                faithful = false;
+                if (lastInvalidLine != line && invalidCount++ < MaxCharacterDiagnostics)
+                {
+                    diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidCharacter, source.Locate(i, 1), CodePoint(c), problem));
+                }
+
+                lastInvalidLine = line;
             }
         }
+
+        return faithful;
     }
 
     private static string CodePoint(char c) => "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
