@@ -4,19 +4,24 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.IO;
+using CorpusSdk.Cli.Export;
 using CorpusSdk.Cli.Output;
+using CorpusSdk.Cli.Render;
 
 namespace CorpusSdk.Cli;
 
 /// <summary>
-/// The <c>corpus</c> command line: <c>list</c> and <c>show &lt;id&gt;</c> over a compiled corpus.
-/// Everything is written through the given writers, so the tool can run in-process in tests.
+/// The <c>corpus</c> command line over a compiled corpus: <c>list</c>, <c>show &lt;id&gt;</c>,
+/// <c>export --format json|jsonl|elasticsearch [--out PATH]</c> and <c>render --out DIR</c>.
+/// Everything is written through the given writers or to the named files, so the tool can run
+/// in-process in tests.
 /// </summary>
 /// <remarks>
 /// Exit codes: <see cref="ExitSuccess"/> on success (including <c>--help</c> and <c>--version</c>),
-/// <see cref="ExitUsage"/> for no command and for any parse error (unknown command, missing or extra argument)
-/// and for an unknown article ID. Parse errors are reported by this class, not by System.CommandLine,
-/// whose own error action would exit with 1.
+/// <see cref="ExitUsage"/> for no command and for any parse error (unknown command, missing or extra argument,
+/// unknown format, a missing required <c>--out</c>) and for an unknown article ID, <see cref="ExitFailure"/>
+/// when an output file or folder cannot be written. Parse errors are reported by this class, not by
+/// System.CommandLine, whose own error action would exit with 1.
 /// </remarks>
 public static class CorpusCli
 {
@@ -29,21 +34,36 @@ public static class CorpusCli
     /// <summary>Exit code for bad usage: no command, a parse error, or an unknown article ID.</summary>
     public const int ExitUsage = 2;
 
+    /// <summary>Exit code when an output file or folder cannot be written (or another unexpected failure).</summary>
+    public const int ExitFailure = 1;
+
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
     /// <param name="args">The command-line arguments, without the program name.</param>
     /// <param name="stdout">Where results and help go.</param>
     /// <param name="stderr">Where errors go.</param>
     /// <param name="articles">The corpus to read.</param>
-    /// <returns>The exit code: <see cref="ExitSuccess"/>, <see cref="ExitUsage"/>, or 1 for an unexpected failure.</returns>
+    /// <returns>The exit code: <see cref="ExitSuccess"/>, <see cref="ExitUsage"/> or <see cref="ExitFailure"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ArticleCollection articles)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ArticleCollection articles) =>
+        Run(args, stdout, stderr, articles, CorpusCliOptions.Default);
+
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
+    /// <param name="args">The command-line arguments, without the program name.</param>
+    /// <param name="stdout">Where results, help and exports without <c>--out</c> go.</param>
+    /// <param name="stderr">Where errors (and progress, when <see cref="CorpusCliOptions.ShowProgress"/>) go.</param>
+    /// <param name="articles">The corpus to read.</param>
+    /// <param name="options">The corpus content hash and progress setting.</param>
+    /// <returns>The exit code: <see cref="ExitSuccess"/>, <see cref="ExitUsage"/> or <see cref="ExitFailure"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ArticleCollection articles, CorpusCliOptions options)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(options);
 
-        Command root = CreateCommand(stdout, stderr, articles);
+        Command root = CreateCommand(stdout, stderr, articles, options);
 
         // Arguments are taken literally: no '@file' response-file expansion.
         ParseResult result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -62,11 +82,11 @@ public static class CorpusCli
         });
     }
 
-    private static Command CreateCommand(TextWriter stdout, TextWriter stderr, ArticleCollection articles)
+    private static Command CreateCommand(TextWriter stdout, TextWriter stderr, ArticleCollection articles, CorpusCliOptions options)
     {
         // A plain Command rather than RootCommand: the usage line then says 'corpus' even when hosted
         // (RootCommand names itself after the running executable, e.g. 'testhost').
-        var root = new Command(CommandName, "Lists and shows the articles of the compiled CorpusSdk seed corpus.")
+        var root = new Command(CommandName, "Lists, shows, exports and renders the articles of the compiled CorpusSdk seed corpus.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -95,8 +115,126 @@ public static class CorpusCli
         show.SetAction(parseResult => Show(parseResult.GetRequiredValue(id), stdout, stderr, articles));
         root.Subcommands.Add(show);
 
+        root.Subcommands.Add(CreateExportCommand(stdout, stderr, articles, options));
+        root.Subcommands.Add(CreateRenderCommand(stderr, articles, options));
         return root;
     }
+
+    private static Command CreateExportCommand(TextWriter stdout, TextWriter stderr, ArticleCollection articles, CorpusCliOptions options)
+    {
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "json: one document; jsonl: a header line, then one article per line; elasticsearch: index.json (settings and mappings) and bulk.ndjson (_bulk body) in the --out folder.",
+            DefaultValueFactory = _ => "json",
+        };
+        format.AcceptOnlyFromAmong("json", "jsonl", "elasticsearch");
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "The output file (json, jsonl; default: standard output) or folder (elasticsearch, required).",
+            HelpName = "path",
+        };
+        var export = new Command("export", "Exports the whole corpus: metadata, blocks with kinds and lines, quotations and links with their offsets, content hash and version.")
+        {
+            format,
+            output,
+        };
+        export.Validators.Add(result =>
+        {
+            if (result.GetValue(format) == "elasticsearch" && string.IsNullOrEmpty(result.GetValue(output)))
+            {
+                result.AddError("The elasticsearch format writes two files: name their folder with --out.");
+            }
+        });
+        export.SetAction(parseResult =>
+        {
+            string? path = parseResult.GetValue(output);
+            return parseResult.GetRequiredValue(format) switch
+            {
+                "elasticsearch" => WriteOutput(stderr, path!, () =>
+                    ElasticsearchExporter.Write(path!, articles, options.ContentHash, Progress(stderr, options, "export"))),
+                string name => ExportJson(name == "jsonl", path, stdout, stderr, articles, options),
+            };
+        });
+        return export;
+    }
+
+    private static Command CreateRenderCommand(TextWriter stderr, ArticleCollection articles, CorpusCliOptions options)
+    {
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "The folder to write index.html and articles/*.html into (created if needed).",
+            HelpName = "dir",
+            Required = true,
+        };
+        var render = new Command("render", "Renders a static HTML preview: an index page and one right-to-left (Arabic) or left-to-right (English) page per article; no scripts, no external files.")
+        {
+            output,
+        };
+        render.SetAction(parseResult =>
+        {
+            string path = parseResult.GetRequiredValue(output);
+            return WriteOutput(stderr, path, () => HtmlSiteWriter.Write(path, articles, options.ContentHash, Progress(stderr, options, "render")));
+        });
+        return render;
+    }
+
+    private static int ExportJson(bool lines, string? path, TextWriter stdout, TextWriter stderr, ArticleCollection articles, CorpusCliOptions options)
+    {
+        ProgressReporter progress = Progress(stderr, options, "export");
+        if (string.IsNullOrEmpty(path))
+        {
+            using var stream = new TextWriterStream(stdout);
+            Write(stream);
+            stdout.Flush();
+            return ExitSuccess;
+        }
+
+        return WriteOutput(stderr, path, () =>
+        {
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            using FileStream file = File.Create(path, 1 << 16);
+            Write(file);
+        });
+
+        void Write(Stream stream)
+        {
+            if (lines)
+            {
+                JsonExporter.WriteJsonLines(stream, articles, options.ContentHash, progress);
+            }
+            else
+            {
+                JsonExporter.WriteJson(stream, articles, options.ContentHash, progress);
+            }
+        }
+    }
+
+    /// <summary>Runs a file-writing action; an I/O or permission failure is reported on stderr with exit code <see cref="ExitFailure"/>.</summary>
+    private static int WriteOutput(TextWriter stderr, string path, Action write)
+    {
+        try
+        {
+            write();
+            return ExitSuccess;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.Write(CommandName + ": cannot write '");
+            ArticleWriter.WriteEscaped(stderr, path);
+            stderr.Write("': ");
+            ArticleWriter.WriteEscaped(stderr, e.Message);
+            stderr.WriteLine();
+            return ExitFailure;
+        }
+    }
+
+    private static ProgressReporter Progress(TextWriter stderr, CorpusCliOptions options, string label) =>
+        ProgressReporter.Create(stderr, options.ShowProgress, label);
 
     private static int Show(string id, TextWriter stdout, TextWriter stderr, ArticleCollection articles)
     {

@@ -5,4 +5,9 @@ using CorpusSdk.Seeds;
 
 // UTF-8 without a byte order mark, whatever the terminal's locale says.
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-return CorpusCli.Run(args, Console.Out, Console.Error, Corpus.Articles);
+return CorpusCli.Run(
+    args,
+    Console.Out,
+    Console.Error,
+    Corpus.Articles,
+    new CorpusCliOptions { ContentHash = Corpus.ContentHash, ShowProgress = !Console.IsErrorRedirected });
