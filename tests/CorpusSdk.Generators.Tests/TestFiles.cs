@@ -17,6 +17,9 @@ internal static class TestFiles
 
     public static string SpecPath => Path.Combine(AppContext.BaseDirectory, "Spec", "000_8fbc388ac0ad8ee7.expected.json");
 
+    /// <summary>The repository root (two levels above this test project's sources).</summary>
+    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(SourceDirectory(), "..", ".."));
+
     /// <summary>The directory of this source file (for snapshots, which live in the repo).</summary>
     public static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

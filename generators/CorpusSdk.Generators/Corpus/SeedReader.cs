@@ -9,6 +9,9 @@ namespace CorpusSdk.Generators.Corpus;
 /// <summary>Reads one seed into a <see cref="SeedResult"/>; an unexpected exception becomes a diagnostic naming the file.</summary>
 internal static class SeedReader
 {
+    /// <summary>Test seam: called before parsing each seed, so tests can prove exceptions are contained.</summary>
+    internal static Action<string>? BeforeParse { get; set; }
+
     /// <summary>Reads one seed.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="text">The decoded text, or null when the file could not be read.</param>
@@ -33,6 +36,7 @@ internal static class SeedReader
 
         try
         {
+            BeforeParse?.Invoke(path);
             var (article, diagnostics) = SeedParser.Parse(path, text, cancellationToken);
             string sha = CorpusPlanner.SeedSha256(text);
             return new SeedResult(path, id, member, sha, article, diagnostics.ToEquatableArray());

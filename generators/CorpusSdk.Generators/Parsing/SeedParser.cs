@@ -149,6 +149,9 @@ internal static class SeedParser
     {
         string text = source.Text;
         bool faithful = true;
+        string controlProblem = text.IndexOf('\0') >= 0
+            ? "a control character (the file contains NUL characters: is it UTF-16 without a byte order mark?)"
+            : "a control character";
         int bidiCount = 0, invalidCount = 0;
         int lastBidiLine = -1, lastInvalidLine = -1;
         for (int line = 0; line < source.Count; line++)
@@ -176,7 +179,7 @@ internal static class SeedParser
                 }
                 else if ((c < ' ' && c != '\t') || c == '\u007F')
                 {
-                    problem = c == '\0' ? "a NUL character (is the file UTF-16 without a byte order mark?)" : "a control character";
+                    problem = controlProblem;
                 }
                 else if (char.IsSurrogate(c))
                 {
