@@ -140,7 +140,10 @@ public static class CorpusCli
         };
         export.Validators.Add(result =>
         {
-            if (result.GetValue(format) == "elasticsearch" && string.IsNullOrEmpty(result.GetValue(output)))
+            // Read the tokens, not the value: a bad --format value is reported by its own error.
+            OptionResult? formatResult = result.GetResult(format);
+            OptionResult? outputResult = result.GetResult(output);
+            if (formatResult is { Tokens.Count: > 0 } && formatResult.Tokens[^1].Value == "elasticsearch" && outputResult is not { Tokens.Count: > 0 })
             {
                 result.AddError("The elasticsearch format writes two files: name their folder with --out.");
             }

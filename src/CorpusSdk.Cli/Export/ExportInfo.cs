@@ -10,8 +10,8 @@ internal static class ExportInfo
     public const int FormatVersion = 1;
 
     /// <summary>
-    /// The version of the tool that wrote the export: the CLI's informational version (from
-    /// version.json), until the runtime exposes its own.
+    /// The CorpusSdk version that wrote the export (<see cref="CorpusSdkInfo.Version"/>, the package
+    /// version from version.json, e.g. <c>0.1.7-alpha</c>).
     /// </summary>
-    public const string Version = ThisAssembly.AssemblyInformationalVersion;
+    public static string Version => CorpusSdkInfo.Version;
 }
