@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
+using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -44,6 +45,23 @@ public class ProcessTests
         Assert.Equal(2, exitCode);
         Assert.Empty(stdout);
         Assert.Contains("'frobnicate'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportToStdoutIsUtf8JsonWithTheCorpusContentHashAndNoProgress()
+    {
+        (int exitCode, byte[] stdout, string stderr) = await RunAsync("export", "--format", "jsonl");
+
+        // stderr is redirected here, so no progress is written even though Program.cs enables it for terminals.
+        Assert.Equal(string.Empty, stderr);
+        Assert.Equal(0, exitCode);
+        Assert.False(stdout.AsSpan().StartsWith(Encoding.UTF8.Preamble), "stdout starts with a byte order mark");
+        string[] lines = StrictUtf8.GetString(stdout).TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        using JsonDocument header = JsonDocument.Parse(lines[0]);
+        Assert.Equal(CorpusSdk.Seeds.Corpus.ContentHash, header.RootElement.GetProperty("contentHash").GetString());
+        using JsonDocument article = JsonDocument.Parse(lines[1]);
+        Assert.Equal("مناف قومان", article.RootElement.GetProperty("author").GetString());
     }
 
     private static async Task<(int ExitCode, byte[] Stdout, string Stderr)> RunAsync(params string[] args)
