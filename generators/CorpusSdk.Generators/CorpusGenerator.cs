@@ -6,6 +6,7 @@ using System.Threading;
 using CorpusSdk.Generators.Corpus;
 using CorpusSdk.Generators.Emit;
 using CorpusSdk.Generators.Model;
+using CorpusSdk.Generators.Search;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -34,6 +35,12 @@ public sealed class CorpusGenerator : IIncrementalGenerator
 
         /// <summary>The corpus-wide file's model.</summary>
         public const string Corpus = "CorpusSdk.Corpus";
+
+        /// <summary>One article's words and terms, for the search index.</summary>
+        public const string ArticleIndex = "CorpusSdk.ArticleIndex";
+
+        /// <summary>The merged search index.</summary>
+        public const string Index = "CorpusSdk.Index";
 
         /// <summary>The settings from MSBuild properties.</summary>
         public const string Settings = "CorpusSdk.Settings";
@@ -108,6 +115,42 @@ public sealed class CorpusGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Corpus);
 
         context.RegisterSourceOutput(corpus, static (spc, model) => EmitCorpus(spc, model));
+
+        // Search: each article analysed on its own (re-run only when it changes), merged in article order.
+        IncrementalValuesProvider<ArticleIndexSpec> articleIndexes = seeds
+            .Where(static seed => seed.Article is not null)
+            .Select(static (seed, _) => ArticleIndexer.Index(seed.Article!, seed.Path))
+            .WithTrackingName(TrackingNames.ArticleIndex);
+
+        IncrementalValueProvider<IndexOutput> index = articleIndexes
+            .Collect()
+            .Combine(corpus)
+            .Select(static (input, _) =>
+            {
+                var byPath = input.Left.ToDictionary(static spec => spec.Path, StringComparer.Ordinal);
+                var ordered = input.Right.Entries.Select(entry => byPath[entry.Path]).ToList();
+                return new IndexOutput(ordered.ToEquatableArray(), input.Right.Namespace, input.Right.ClassName);
+            })
+            .WithTrackingName(TrackingNames.Index);
+
+        context.RegisterSourceOutput(index, static (spc, model) => EmitIndex(spc, model));
+    }
+
+    /// <summary>What the index output step needs: the per-article index models in article order.</summary>
+    internal sealed record IndexOutput(EquatableArray<ArticleIndexSpec> Articles, string Namespace, string ClassName);
+
+    private static void EmitIndex(SourceProductionContext context, IndexOutput model)
+    {
+        try
+        {
+            CorpusIndex index = CorpusIndexBuilder.Build(model.Articles.ToList());
+            string source = IndexEmitter.Emit(index, model.Namespace, model.ClassName, GeneratorVersion);
+            context.AddSource(model.ClassName + ".Index.g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, "the search index", exception.GetType().Name + ": " + exception.Message));
+        }
     }
 
     /// <summary>What the per-article output step needs; null <see cref="Article"/> means emit nothing.</summary>

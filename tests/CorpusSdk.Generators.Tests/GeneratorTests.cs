@@ -15,7 +15,7 @@ public sealed class GeneratorTests
         Assert.Null(run.GeneratorException);
         Assert.Empty(run.CompileProblems);
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
-        Assert.Equal(["Article.__000__8fbc388ac0ad8ee7.g.cs", "Corpus.g.cs"], run.Sources.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["Article.__000__8fbc388ac0ad8ee7.g.cs", "Corpus.Index.g.cs", "Corpus.g.cs"], run.Sources.Keys.Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]
