@@ -193,7 +193,7 @@ lib/net10.0/CorpusSdk.dll
 lib/net10.0/CorpusSdk.xml
 lib/net8.0/CorpusSdk.dll
 lib/net8.0/CorpusSdk.xml
-$(package_files "$feed/CorpusSdk.$version.nupkg" | grep '^package/services/metadata/core-properties/[0-9a-f]*\.psmdcp$')
+$(package_files "$feed/CorpusSdk.$version.nupkg" | grep '^package/services/metadata/core-properties/[^/]*\.psmdcp$')
 EOF
 )" "files of CorpusSdk"
   check_common_metadata CorpusSdk
@@ -209,11 +209,12 @@ CorpusSdk.Seeds.nuspec
 README.md
 [Content_Types].xml
 _rels/.rels
+buildTransitive/CorpusSdk.Seeds.targets
 lib/net10.0/CorpusSdk.Seeds.dll
 lib/net10.0/CorpusSdk.Seeds.xml
 lib/net8.0/CorpusSdk.Seeds.dll
 lib/net8.0/CorpusSdk.Seeds.xml
-$(package_files "$feed/CorpusSdk.Seeds.$version.nupkg" | grep '^package/services/metadata/core-properties/[0-9a-f]*\.psmdcp$')
+$(package_files "$feed/CorpusSdk.Seeds.$version.nupkg" | grep '^package/services/metadata/core-properties/[^/]*\.psmdcp$')
 EOF
 )" "files of CorpusSdk.Seeds"
   check_common_metadata CorpusSdk.Seeds
@@ -243,7 +244,7 @@ check_package_tool() {
   # Only the tool's own assemblies, their PDBs and JSON manifests: no XML docs, no satellite
   # assemblies, no generator, nothing outside tools/net10.0/any.
   local unexpected
-  unexpected=$(grep -vE '^(corpus\.nuspec|README\.md|\[Content_Types\]\.xml|_rels/\.rels|package/services/metadata/core-properties/[0-9a-f]+\.psmdcp|tools/net10\.0/any/DotnetToolSettings\.xml|tools/net10\.0/any/[A-Za-z0-9.]+\.(dll|pdb|json))$' "$files" || true)
+  unexpected=$(grep -vE '^(corpus\.nuspec|README\.md|\[Content_Types\]\.xml|_rels/\.rels|package/services/metadata/core-properties/[^/]+\.psmdcp|tools/net10\.0/any/DotnetToolSettings\.xml|tools/net10\.0/any/[A-Za-z0-9.]+\.(dll|pdb|json))$' "$files" || true)
   [ -z "$unexpected" ] || fail_because "corpus: unexpected files: $unexpected"
   expect_file_lacks "$files" 'Generators' "corpus: generator packed into the tool"
   check_common_metadata corpus
