@@ -24,5 +24,9 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Fixture_search_index() =>
+        Snapshots.Match(GeneratorHarness.Run(GeneratorHarness.FixtureSeed("links-and-quotes.txt")).Sources["Corpus.Index.g.cs"], "Fixture.links-and-quotes.Index");
+
+    [Fact]
     public void Empty_corpus() => Snapshots.Match(GeneratorHarness.Run().Sources["Corpus.g.cs"], "Empty.Corpus");
 }
