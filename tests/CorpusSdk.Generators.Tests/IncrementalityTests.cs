@@ -14,6 +14,8 @@ public sealed class IncrementalityTests
         CorpusGenerator.TrackingNames.Articles,
         CorpusGenerator.TrackingNames.Corpus,
         CorpusGenerator.TrackingNames.Settings,
+        CorpusGenerator.TrackingNames.ArticleIndex,
+        CorpusGenerator.TrackingNames.Index,
     ];
 
     private static GeneratorDriver Driver(out AdditionalText a, out AdditionalText b, out AdditionalText c)
@@ -75,6 +77,11 @@ public sealed class IncrementalityTests
         Assert.Equal(3, articleReasons.Count);
         Assert.Single(articleReasons, r => r == IncrementalStepRunReason.Modified);
         Assert.Equal(2, articleReasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+
+        // Search analysis: only the edited article is re-tokenised.
+        var indexReasons = result.TrackedSteps[CorpusGenerator.TrackingNames.ArticleIndex].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(3, indexReasons.Count);
+        Assert.Single(indexReasons, r => r == IncrementalStepRunReason.Modified);
 
         Assert.Contains("Leaks from the summit", result.GeneratedSources.Single(s => s.HintName == "Article.english__byline.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
