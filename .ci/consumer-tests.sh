@@ -174,7 +174,8 @@ check_symbols() { # id pdb-path...
   (cd "$dir" && unzip -q -o "$feed/$id.$version.snupkg")
   for pdb in "$@"; do
     [ -f "$dir/$pdb" ] || fail_because "$id: $pdb missing from the snupkg"
-    grep -aqF "https://raw.githubusercontent.com/corpussdk/corpussdk/$commit/" "$dir/$pdb" ||
+    # The canonical repository, or the remote a clone from GitHub has (docs/packaging.md).
+    grep -aqE "https://raw\.githubusercontent\.com/[^/\"]+/[^/\"]+/$commit/\*" "$dir/$pdb" ||
       fail_because "$id: $pdb has no SourceLink to the commit"
   done
 }
