@@ -108,9 +108,12 @@ internal static class CorpusIndexBuilder
         return index;
     }
 
-    /// <summary>Default mode: words and prefixless forms always; suffix stems per <see cref="LightStemmer.IsStemAccepted"/>.</summary>
+    /// <summary>
+    /// Default mode: words and prefixless forms always; suffix stems per <see cref="LightStemmer.IsStemAccepted"/>,
+    /// counting the letters after a leading article (<see cref="LightStemmer.StemLetters"/>).
+    /// </summary>
     private static bool IsAccepted(string term, int forms) =>
-        (forms & WordForms) != 0 || ((forms & StemForm) != 0 && term.Length >= 4);
+        (forms & WordForms) != 0 || ((forms & StemForm) != 0 && LightStemmer.StemLetters(term.AsSpan()) >= 4);
 
     /// <summary>UTF-8 byte offsets of each term in the concatenation, plus the total.</summary>
     public static List<int> Utf8Offsets(List<string> terms)

@@ -16,6 +16,9 @@ internal static class LightStemmer
     /// <summary>The most candidates one word can produce.</summary>
     public const int MaxCandidates = 64;
 
+    /// <summary>The first <see cref="ArticleCount"/> prefixes are the article forms and لل (see <see cref="StemLetters"/>).</summary>
+    private const int ArticleCount = 6;
+
     private static readonly string[] Prefixes =
     [
         "\u0648\u0627\u0644", "\u0641\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644", "\u0644\u0644", "\u0627\u0644",
@@ -105,7 +108,8 @@ internal static class LightStemmer
     /// The index builder's rule for a suffix-stripped stem: four letters or more are kept; a
     /// three-letter stem only when it also occurs in the corpus as a word or prefixless form
     /// (so كيري, بوتين, إيران keep their last letters); a stem made by dropping a final ا only when
-    /// another suffix made the same stem (أمريكا meets الأمريكي at أمريك).
+    /// another suffix made the same stem (أمريكا meets الأمريكي at أمريك). <paramref name="length"/> is
+    /// <see cref="StemLetters"/>: a leading article does not count (القوة → القو is a two-letter stem).
     /// </summary>
     public static bool IsStemAccepted(int length, Form form, bool attestedAsWord, bool madeByOtherSuffix) => form switch
     {
@@ -113,6 +117,25 @@ internal static class LightStemmer
         Form.StemWithoutAlef => madeByOtherSuffix && (length >= 4 || attestedAsWord),
         _ => length >= 4 || attestedAsWord,
     };
+
+    /// <summary>
+    /// The letters of a stem that count for <see cref="IsStemAccepted"/>: its length without a leading
+    /// article (ال وال بال كال فال) or لل. The stem of the word itself keeps its article, so without this
+    /// السنوات → السنو would meet السنوية → السنو, and القوات → القو would meet القوة → القو.
+    /// </summary>
+    public static int StemLetters(ReadOnlySpan<char> stem)
+    {
+        for (int i = 0; i < ArticleCount; i++)
+        {
+            string article = Prefixes[i];
+            if (stem.Length > article.Length && stem.StartsWith(article.AsSpan()))
+            {
+                return stem.Length - article.Length;
+            }
+        }
+
+        return stem.Length;
+    }
 
     private static void Add(ReadOnlySpan<char> word, Span<Candidate> destination, ref int count, Candidate candidate)
     {
