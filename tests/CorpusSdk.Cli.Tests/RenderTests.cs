@@ -67,6 +67,11 @@ public sealed class RenderTests : IDisposable
         Assert.DoesNotContain("href=\"javascript", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("href=\"data:", html, StringComparison.OrdinalIgnoreCase);
 
+        string englishHtml = File.ReadAllText(Path.Combine(site, "articles", PageNames.ForArticle(HostileCorpus.EnglishId)));
+        Assert.DoesNotContain("<b>", englishHtml, StringComparison.Ordinal);
+        Assert.Contains("Plain &lt;b&gt;text&lt;/b&gt;", englishHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"javascript", englishHtml, StringComparison.OrdinalIgnoreCase);
+
         IDocument page = Parse(arabicFile);
         Assert.Equal(HostileCorpus.Script + " عنوان المقال", page.QuerySelector("h1.title")!.TextContent);
         Assert.Equal("كاتب \"مقتبس\" & <b>", page.QuerySelector(".byline .author")!.TextContent);
