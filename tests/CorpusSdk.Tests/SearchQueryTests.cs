@@ -12,7 +12,7 @@ namespace CorpusSdk.Tests;
 /// <remarks>
 /// Default-mode rules used in the reasoning: a word matches when one of its candidates (the
 /// normalised word; the word without one clitic prefix ال وال بال كال فال لل ول فل وب فب و ف ب ل ك,
-/// leaving ≥ 3 letters; either of those without one suffix ها هم هما كم نا ان ات ون ين يه ه ي ا,
+/// leaving ≥ 3 letters (≥ 4 after a lone ك); either of those without one suffix ها هم هما كم نا ان ات ون ين يه ه ي ا,
 /// leaving ≥ 3 letters) is an accepted index term of the corpus word. A stem is accepted when it has
 /// four letters or more after any article prefix, or when the corpus has it as a word; a stem made by
 /// dropping a final ا only when another suffix (or the word itself) makes it too. Lucene-compatible
@@ -137,6 +137,15 @@ public sealed class SearchQueryTests
         { D, "السنوية", [0] },
         { D, "سنوات", [17] },
         { D, "السنوات", [17] },
+        // الدولة (11, the state) and الدولي (9, international) share only دول, three letters after ال.
+        { D, "الدولة", [11] },
+        { D, "الدولي", [9] },
+        { L, "الدولة", [9, 11] },
+        // The same rule's limit: الصيني (9) is الصين + ي, but صين is a 3-letter stem the corpus never has
+        // as a word (like كير in كيري), so الصين does not find it; الصيني itself does. Lucene finds it.
+        { D, "الصين", [] },
+        { D, "الصيني", [9] },
+        { L, "الصين", [9] },
         // Lucene merges both pairs (قو, سنو) and turns الولايات into ولا.
         { L, "القوة", [5, 6, 7] },
         { L, "قوات", [5, 6, 7] },
@@ -155,6 +164,10 @@ public sealed class SearchQueryTests
         // Lucene indexes كيري as كير, so the query كير finds it; the default does not truncate names.
         { L, "كير", KerryBlocks },
         { D, "كير", [] },
+        // يرى (he sees) is not in the article; كيري must not be read as the clitic ك + يرى.
+        { D, "يرى", [] },
+        { D, "يري", [] },
+        { L, "يرى", [] },
         // بوتين is not in the article.
         { D, "بوتين", [] },
         { L, "بوتين", [] },
@@ -223,6 +236,14 @@ public sealed class SearchQueryTests
         { E, "تسريب*", [-1] },
         // انتخابات (16, 17), بانتخابه (17).
         { D, "انتخ*", [16, 17] },
+        // A prefix is compared with the mode's terms, which in the default mode include whole words:
+        // التسريبات (1, 15) starts with التسريب, the title's تسريبات does not.
+        { D, "التسريب*", [1, 15] },
+        // LuceneCompatible normalises a prefix (أ → ا) before comparing it with Lucene's stems: امريك and
+        // امريكا cover every أمريك… word. (Lucene's own QueryParser only lower-cases it and finds nothing.)
+        { L, "أمريك*", [0, 5, 6, 8, 10, 11, 14, 17] },
+        // Punctuation in a query only separates words: كيري: is كيري.
+        { D, "كيري:", KerryBlocks },
 
         // --- All terms: every word in the same part --------------------------------------------------------
         // حلب is in 3 and 10, both with كيري.

@@ -6,8 +6,9 @@ namespace CorpusSdk.Analysis;
 /// CorpusSdk's default stemming, designed to keep Lucene's recall without its damage (docs/search.md):
 /// a normalised word yields candidate forms that are all substrings of it — the word itself, the word
 /// without one clitic prefix (ال, وال, بال, كال, فال, لل, ول, فل, وب, فب, و, ف, ب, ل, ك) when at least three
-/// letters remain, and either of those without one suffix (ها هم هما كم نا ان ات ون ين يه ه ي, and ا) when
-/// at least three letters remain. Whether a suffix-stripped stem is kept is decided by the index builder,
+/// letters remain (four after a lone ك, which starts far more words as a root letter than as the
+/// clitic "like": كيري is not ك + يرى, كامل is not ك + أمل), and either of those without one suffix
+/// (ها هم هما كم نا ان ات ون ين يه ه ي, and ا) when at least three letters remain. Whether a suffix-stripped stem is kept is decided by the index builder,
 /// which sees the whole corpus (see <see cref="IsStemAccepted"/>); at query time every candidate is
 /// simply looked up, so a stem that was not indexed matches nothing.
 /// </summary>
@@ -80,7 +81,8 @@ internal static class LightStemmer
         int bases = 1;
         foreach (string prefix in Prefixes)
         {
-            if (word.Length - prefix.Length >= 3 && word.StartsWith(prefix.AsSpan()))
+            int minimum = prefix.Length == 1 && prefix[0] == '\u0643' ? 4 : 3;
+            if (word.Length - prefix.Length >= minimum && word.StartsWith(prefix.AsSpan()))
             {
                 Add(word, destination, ref count, new Candidate(prefix.Length, word.Length - prefix.Length, Form.Prefixless));
             }
