@@ -44,6 +44,9 @@ public sealed class CorpusGenerator : IIncrementalGenerator
 
         /// <summary>The settings from MSBuild properties.</summary>
         public const string Settings = "CorpusSdk.Settings";
+
+        /// <summary>The text storage chosen for the corpus (from every article's string-heap estimate).</summary>
+        public const string Storage = "CorpusSdk.Storage";
     }
 
     private static readonly string GeneratorVersion =
@@ -87,15 +90,29 @@ public sealed class CorpusGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(plan.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(settings.Select(static (s, _) => s.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
 
-        // One source file per article, re-emitted only when that seed (or the settings) change.
+        // Text storage: every article's string-heap estimate (recomputed for an edited seed only), summed.
+        // The decision is a bool for the article step, so an edit that does not flip it re-emits nothing else.
+        IncrementalValueProvider<StorageDecision> storage = seeds
+            .Select(static (seed, _) => seed.Article is null ? 0L : StringHeap.Estimate(seed.Article))
+            .Collect()
+            .Combine(settings)
+            .Select(static (input, _) => StorageDecision.Decide(input.Right.TextStorage, input.Left))
+            .WithTrackingName(TrackingNames.Storage);
+
+        context.RegisterSourceOutput(storage.Select(static (s, _) => s.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+        IncrementalValueProvider<bool> utf8 = storage.Select(static (s, _) => s.Utf8);
+
+        // One source file per article, re-emitted only when that seed (or the settings, or the storage) change.
         IncrementalValuesProvider<ArticleOutput> articles = seeds
             .Combine(plan.Select(static (p, _) => p.Accepted))
             .Combine(settings)
+            .Combine(utf8)
             .Select(static (input, _) =>
             {
-                SeedResult seed = input.Left.Left;
-                bool accepted = input.Left.Right.AsSpan().IndexOf(new CorpusEntry(seed.Id, seed.MemberName, string.Empty, seed.Path)) >= 0;
-                return new ArticleOutput(accepted ? seed.Article : null, seed.MemberName, input.Right.Namespace, input.Right.ClassName);
+                SeedResult seed = input.Left.Left.Left;
+                CorpusSettings settings = input.Left.Right;
+                bool accepted = input.Left.Left.Right.AsSpan().IndexOf(new CorpusEntry(seed.Id, seed.MemberName, string.Empty, seed.Path)) >= 0;
+                return new ArticleOutput(accepted ? seed.Article : null, seed.MemberName, settings.Namespace, settings.ClassName, input.Right);
             })
             .WithTrackingName(TrackingNames.Articles);
 
@@ -154,7 +171,7 @@ public sealed class CorpusGenerator : IIncrementalGenerator
     }
 
     /// <summary>What the per-article output step needs; null <see cref="Article"/> means emit nothing.</summary>
-    internal sealed record ArticleOutput(ArticleSpec? Article, string MemberName, string Namespace, string ClassName);
+    internal sealed record ArticleOutput(ArticleSpec? Article, string MemberName, string Namespace, string ClassName, bool Utf8);
 
     /// <summary>What the corpus-wide output step needs.</summary>
     internal sealed record CorpusOutput(EquatableArray<CorpusEntry> Entries, string ContentHash, string Namespace, string ClassName);
@@ -180,7 +197,14 @@ public sealed class CorpusGenerator : IIncrementalGenerator
             className = CorpusSettings.DefaultClassName;
         }
 
-        return new CorpusSettings(ns, className, diagnostics.ToImmutable().ToEquatableArray());
+        string? storageValue = Setting(options, "CorpusSdkTextStorage");
+        TextStorage? storage = StorageDecision.Parse(storageValue);
+        if (storage is null)
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidTextStorage, SeedLocation.File(string.Empty), storageValue ?? string.Empty));
+        }
+
+        return new CorpusSettings(ns, className, storage ?? TextStorage.Auto, diagnostics.ToImmutable().ToEquatableArray());
     }
 
     private static string? Setting(AnalyzerConfigOptions options, string name) =>
@@ -195,7 +219,7 @@ public sealed class CorpusGenerator : IIncrementalGenerator
 
         try
         {
-            string source = ArticleEmitter.Emit(output.Article, output.MemberName, output.Namespace, output.ClassName, GeneratorVersion);
+            string source = ArticleEmitter.Emit(output.Article, output.MemberName, output.Namespace, output.ClassName, GeneratorVersion, output.Utf8);
             context.AddSource(HintNames.ForArticle(output.MemberName), SourceText.From(source, System.Text.Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

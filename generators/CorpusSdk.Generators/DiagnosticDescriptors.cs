@@ -85,6 +85,16 @@ internal static class DiagnosticDescriptors
         "Seed '{0}' is skipped: its identifier '{1}' is used by the class '{2}' itself; rename the file",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk015");
 
+    public static readonly DiagnosticDescriptor TextTooLargeForStrings = new(
+        DiagnosticIds.TextTooLargeForStrings, "Corpus text is too large for string literals",
+        "The corpus text needs about {0} MiB of string literals, over the compiler's 16 MiB limit (CS8103), so CorpusSdkTextStorage=Strings cannot build it: set <CorpusSdkTextStorage>Utf8</CorpusSdkTextStorage> (or Auto) in the project file",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk016");
+
+    public static readonly DiagnosticDescriptor InvalidTextStorage = new(
+        DiagnosticIds.InvalidTextStorage, "Unknown CorpusSdkTextStorage value",
+        "The MSBuild property CorpusSdkTextStorage is '{0}': use Auto, Strings or Utf8; Auto is used instead",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk017");
+
     public static readonly DiagnosticDescriptor JoinedParagraph = new(
         DiagnosticIds.JoinedParagraph, "Split paragraph joined",
         "This block continues the paragraph that ends on line {0} without final punctuation; they are joined into one paragraph",
@@ -100,6 +110,11 @@ internal static class DiagnosticDescriptors
         "This block is short and has no final punctuation, so it is read as a section heading",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk102");
 
+    public static readonly DiagnosticDescriptor Utf8StorageChosen = new(
+        DiagnosticIds.Utf8StorageChosen, "Corpus text stored as UTF-8",
+        "The corpus text would need about {0} MiB of string literals, over the {1} MiB that CorpusSdkTextStorage=Auto allows, so each article's text is stored as one UTF-8 literal and decoded when the article is first used",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk103");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         DiagnosticIds.InternalError, "CorpusSdk generator failed",
         "CorpusSdk could not process '{0}': {1}. Please report this with the seed attached.",
@@ -108,7 +123,8 @@ internal static class DiagnosticDescriptors
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         EmptySeed, MissingTitle, MissingByline, MalformedByline, UnknownMonth, InvalidDate, UnbalancedQuote,
         MalformedLink, DuplicateIdentifier, BidiControl, InvalidCharacter, HijriDate, InvalidSetting, NoBody,
-        ReservedIdentifier, JoinedParagraph, PullQuoteInferred, HeadingInferred, InternalError);
+        ReservedIdentifier, TextTooLargeForStrings, InvalidTextStorage, JoinedParagraph, PullQuoteInferred, HeadingInferred,
+        Utf8StorageChosen, InternalError);
 
     public static DiagnosticDescriptor Get(string id) => ById[id];
 

@@ -16,6 +16,7 @@ public sealed class IncrementalityTests
         CorpusGenerator.TrackingNames.Settings,
         CorpusGenerator.TrackingNames.ArticleIndex,
         CorpusGenerator.TrackingNames.Index,
+        CorpusGenerator.TrackingNames.Storage,
     ];
 
     private static GeneratorDriver Driver(out AdditionalText a, out AdditionalText b, out AdditionalText c)

@@ -18,8 +18,11 @@ internal static class DiagnosticIds
     public const string InvalidSetting = "CSDK013";
     public const string NoBody = "CSDK014";
     public const string ReservedIdentifier = "CSDK015";
+    public const string TextTooLargeForStrings = "CSDK016";
+    public const string InvalidTextStorage = "CSDK017";
     public const string JoinedParagraph = "CSDK100";
     public const string PullQuoteInferred = "CSDK101";
     public const string HeadingInferred = "CSDK102";
+    public const string Utf8StorageChosen = "CSDK103";
     public const string InternalError = "CSDK999";
 }

@@ -10,7 +10,7 @@ internal sealed record SeedResult(
     EquatableArray<SeedDiagnostic> Diagnostics);
 
 /// <summary>The corpus-wide settings read from MSBuild properties.</summary>
-internal sealed record CorpusSettings(string Namespace, string ClassName, EquatableArray<SeedDiagnostic> Diagnostics)
+internal sealed record CorpusSettings(string Namespace, string ClassName, TextStorage TextStorage, EquatableArray<SeedDiagnostic> Diagnostics)
 {
     public const string DefaultNamespace = "CorpusSdk.Generated";
     public const string DefaultClassName = "Corpus";
