@@ -119,7 +119,7 @@ new_console() { # dir name [extra dotnet-new args...]
 }
 
 add_package() { # project-dir package
-  (cd "$1" && consumer dotnet add package "$2" --version "$version" >/dev/null)
+  (cd "$1" && consumer dotnet add package "$2" --version "$version")
 }
 
 # ---------------------------------------------------------------------------------------------------
