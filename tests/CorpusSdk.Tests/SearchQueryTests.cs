@@ -168,6 +168,9 @@ public sealed class SearchQueryTests
         { D, "يرى", [] },
         { D, "يري", [] },
         { L, "يرى", [] },
+        // A documented limit: بشار (17) also yields ب + شار (three letters remain after ب), so شار finds it.
+        { D, "شار", [17] },
+        { L, "شار", [] },
         // بوتين is not in the article.
         { D, "بوتين", [] },
         { L, "بوتين", [] },
