@@ -18,7 +18,7 @@ internal static class JsonExporter
     /// <summary>
     /// Letters of every script (Arabic) are written as they are, and so are <c>+ &lt; &gt; &amp; '</c>: an
     /// export is a data file, never inlined into HTML (the "unsafe" in the name is about that only).
-    /// Quotes, backslashes, controls and format characters (bidi marks) are still escaped.
+    /// Quotes, backslashes and controls are still escaped (seeds cannot hold bidi overrides: CSDK010).
     /// </summary>
     public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
