@@ -86,7 +86,7 @@ public static class CorpusCli
     {
         // A plain Command rather than RootCommand: the usage line then says 'corpus' even when hosted
         // (RootCommand names itself after the running executable, e.g. 'testhost').
-        var root = new Command(CommandName, "Lists, shows, exports and renders the articles of the compiled CorpusSdk seed corpus.")
+        var root = new Command(CommandName, "Lists, shows, searches, exports and renders the articles of the compiled CorpusSdk seed corpus.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -115,6 +115,7 @@ public static class CorpusCli
         show.SetAction(parseResult => Show(parseResult.GetRequiredValue(id), stdout, stderr, articles));
         root.Subcommands.Add(show);
 
+        root.Subcommands.Add(SearchCommand.Create(stdout, stderr, options));
         root.Subcommands.Add(CreateExportCommand(stdout, stderr, articles, options));
         root.Subcommands.Add(CreateRenderCommand(stderr, articles, options));
         return root;

@@ -17,4 +17,13 @@ public sealed class CorpusCliOptions
     /// that writer is a terminal (<c>!Console.IsErrorRedirected</c>), so logs and pipes stay clean.
     /// </summary>
     public bool ShowProgress { get; init; }
+
+    /// <summary>The corpus's search engine (the generated <c>Corpus.SearchEngine</c>); null disables <c>search</c>.</summary>
+    public CorpusSearch? Search { get; init; }
+
+    /// <summary>
+    /// Whether <c>search</c> highlights matches in bold with ANSI escapes. Set it only when the output
+    /// writer is a terminal (<c>!Console.IsOutputRedirected</c>); otherwise matches are [bracketed].
+    /// </summary>
+    public bool Highlight { get; init; }
 }

@@ -10,4 +10,10 @@ return CorpusCli.Run(
     Console.Out,
     Console.Error,
     Corpus.Articles,
-    new CorpusCliOptions { ContentHash = Corpus.ContentHash, ShowProgress = !Console.IsErrorRedirected });
+    new CorpusCliOptions
+    {
+        ContentHash = Corpus.ContentHash,
+        ShowProgress = !Console.IsErrorRedirected,
+        Search = Corpus.SearchEngine,
+        Highlight = !Console.IsOutputRedirected,
+    });
