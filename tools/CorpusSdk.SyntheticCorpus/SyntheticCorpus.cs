@@ -312,10 +312,10 @@ public static class SyntheticCorpus
         private void Paragraph()
         {
             var block = new BlockBuilder(wrap: random.Next(100) < 15);
-            int sentences = random.Next(1, 5);
+            int sentences = random.Next(2, 8);
             for (int s = 0; s < sentences; s++)
             {
-                Sentence(block, random.Next(6, 21));
+                Sentence(block, random.Next(8, 27));
                 block.Punctuation(random.Next(100) switch
                 {
                     < 85 => ".",
