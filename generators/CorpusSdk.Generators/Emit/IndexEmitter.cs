@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 using CorpusSdk.Generators.Search;
 
 namespace CorpusSdk.Generators.Emit;
@@ -8,8 +9,18 @@ internal static class IndexEmitter
 {
     private static readonly string[] ModeNames = ["Default", "Exact", "Normalized", "LuceneCompatible"];
 
-    public static string Emit(CorpusIndex index, string ns, string className, string generatorVersion)
+    /// <summary>
+    /// Data over this many UTF-8 bytes is not one literal but parts of at most this size, each in its own
+    /// property, joined into an array on first use. The compiler's memory for a <c>"…"u8</c> literal grows
+    /// with the literal and is held for the whole method being compiled (about 1.2 GB for one 8 MB literal,
+    /// 0.35 GB for 8 MB in 1,000 small methods, measured on this machine), so a 10,000-article index held in
+    /// a few literals of 50 MB or more would need tens of GB; parts keep it flat. See docs/benchmarks.md ("Scale").
+    /// </summary>
+    public const int DefaultPartBytes = 1 << 20;
+
+    public static string Emit(CorpusIndex index, string ns, string className, string generatorVersion, int partBytes = DefaultPartBytes)
     {
+        var large = new List<(string Name, List<string> Parts)>();
         var w = new SourceWriter();
         Header.Write(w, "the seed files (search index)");
         w.OpenBlock("namespace " + ns);
@@ -49,37 +60,117 @@ internal static class IndexEmitter
         w.WriteLine();
         w.WriteLine(Header.GeneratedCodeAttribute(generatorVersion));
         w.OpenBlock("private sealed class __IndexData : global::CorpusSdk.CorpusIndexData");
-        Property(w, "PartArticles", PackedInts.Pack(index.PartArticles));
-        Property(w, "PartBlocks", PackedInts.Pack(index.PartBlocks));
-        Property(w, "PartFirstTokens", PackedInts.Pack(index.PartFirstTokens));
-        Property(w, "TokenStarts", PackedInts.Pack(index.TokenStarts));
-        Property(w, "TokenLengths", PackedInts.Pack(index.TokenLengths));
+        Property(w, "PartArticles", Data(large, "PartArticles", PackedInts.Pack(index.PartArticles), partBytes));
+        Property(w, "PartBlocks", Data(large, "PartBlocks", PackedInts.Pack(index.PartBlocks), partBytes));
+        Property(w, "PartFirstTokens", Data(large, "PartFirstTokens", PackedInts.Pack(index.PartFirstTokens), partBytes));
+        Property(w, "TokenStarts", Data(large, "TokenStarts", PackedInts.Pack(index.TokenStarts), partBytes));
+        Property(w, "TokenLengths", Data(large, "TokenLengths", PackedInts.Pack(index.TokenLengths), partBytes));
         var terms = new List<string>();
         var termOffsets = new List<string>();
         var postingOffsets = new List<string>();
         var postings = new List<string>();
         for (int m = 0; m < CorpusIndex.ModeCount; m++)
         {
-            terms.Add(CSharpEscaper.StringLiteral(string.Concat(index.Terms[m])) + "u8");
-            termOffsets.Add(Packed(PackedInts.Pack(CorpusIndexBuilder.Utf8Offsets(index.Terms[m]))));
-            postingOffsets.Add(Packed(PackedInts.Pack(index.PostingOffsets[m])));
-            postings.Add(Packed(PackedInts.Pack(index.Postings[m])));
+            string mode = ModeNames[m];
+            terms.Add(Data(large, "Terms" + mode, string.Concat(index.Terms[m]), partBytes));
+            termOffsets.Add(Data(large, "TermOffsets" + mode, PackedInts.Pack(CorpusIndexBuilder.Utf8Offsets(index.Terms[m])), partBytes));
+            postingOffsets.Add(Data(large, "PostingOffsets" + mode, PackedInts.Pack(index.PostingOffsets[m]), partBytes));
+            postings.Add(Data(large, "Postings" + mode, PackedInts.Pack(index.Postings[m]), partBytes));
         }
 
         ModeSwitch(w, "Terms", terms);
         ModeSwitch(w, "TermOffsets", termOffsets);
         ModeSwitch(w, "PostingOffsets", postingOffsets);
         ModeSwitch(w, "Postings", postings);
+        foreach (var (name, parts) in large)
+        {
+            WriteParts(w, name, parts);
+        }
+
         w.CloseBlock();
         w.CloseBlock();
         w.CloseBlock();
         return w.ToString();
     }
 
-    private static string Packed(string packed) => "\"" + packed + "\"u8";
+    /// <summary>
+    /// The expression for one array of the index: a <c>"…"u8</c> literal, or, over <paramref name="partBytes"/>,
+    /// the joined array of a nested class that holds it in parts (<see cref="WriteParts"/>).
+    /// </summary>
+    private static string Data(List<(string Name, List<string> Parts)> large, string name, string value, int partBytes)
+    {
+        if (Encoding.UTF8.GetByteCount(value) <= partBytes)
+        {
+            return CSharpEscaper.StringLiteral(value) + "u8";
+        }
 
-    private static void Property(SourceWriter w, string name, string packed) =>
-        w.WriteLine("public override global::System.ReadOnlySpan<byte> " + name + " => " + Packed(packed) + ";");
+        // Parts end on a character boundary (terms hold no surrogates; packed data is ASCII), so their UTF-8 joins back exactly.
+        var parts = new List<string>();
+        int start = 0;
+        while (start < value.Length)
+        {
+            int bytes = 0;
+            int end = start;
+            while (end < value.Length && bytes + Utf8Length(value[end]) <= partBytes)
+            {
+                bytes += Utf8Length(value[end]);
+                end++;
+            }
+
+            if (end > start + 1 && end < value.Length && char.IsHighSurrogate(value[end - 1]))
+            {
+                end--; // never between the halves of a pair
+            }
+            else if (end == start || (end < value.Length && char.IsHighSurrogate(value[end - 1])))
+            {
+                end = System.Math.Min(value.Length, start + (char.IsHighSurrogate(value[start]) ? 2 : 1)); // at least one character a part
+            }
+
+            parts.Add(value.Substring(start, end - start));
+            start = end;
+        }
+
+        large.Add(("__" + name, parts));
+        return "__" + name + ".Value";
+    }
+
+    private static int Utf8Length(char c) => c < 0x80 ? 1 : c < 0x800 ? 2 : char.IsSurrogate(c) ? 2 : 3;
+
+    /// <summary>A nested class whose <c>Value</c> joins the parts once, on first use; each part is its own property.</summary>
+    private static void WriteParts(SourceWriter w, string name, List<string> parts)
+    {
+        int total = 0;
+        foreach (string part in parts)
+        {
+            total += Encoding.UTF8.GetByteCount(part);
+        }
+
+        w.WriteLine();
+        w.OpenBlock("private static class " + name);
+        w.WriteLine("internal static readonly byte[] Value = Join();");
+        w.WriteLine();
+        w.OpenBlock("private static byte[] Join()");
+        w.WriteLine("byte[] value = new byte[" + ArticleEmitter.Int(total) + "];");
+        int offset = 0;
+        for (int i = 0; i < parts.Count; i++)
+        {
+            w.WriteLine("Part" + ArticleEmitter.Int(i) + ".CopyTo(global::System.MemoryExtensions.AsSpan(value, " + ArticleEmitter.Int(offset) + "));");
+            offset += Encoding.UTF8.GetByteCount(parts[i]);
+        }
+
+        w.WriteLine("return value;");
+        w.CloseBlock();
+        for (int i = 0; i < parts.Count; i++)
+        {
+            w.WriteLine();
+            w.WriteLine("private static global::System.ReadOnlySpan<byte> Part" + ArticleEmitter.Int(i) + " => " + CSharpEscaper.StringLiteral(parts[i]) + "u8;");
+        }
+
+        w.CloseBlock();
+    }
+
+    private static void Property(SourceWriter w, string name, string expression) =>
+        w.WriteLine("public override global::System.ReadOnlySpan<byte> " + name + " => " + expression + ";");
 
     private static void ModeSwitch(SourceWriter w, string name, List<string> literals)
     {
