@@ -15,7 +15,7 @@ namespace CorpusSdk.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/CorpusSdk.Benchmarks -- --filter '*'</c> runs the
 /// BenchmarkDotNet suite; <c>-- startup [runs]</c> measures start-up to first answer in fresh processes;
-/// <c>-- check</c> prints each engine's hit counts; <c>-- report [csv]</c> writes the tables of docs/benchmarks.md.
+/// <c>-- check</c> prints each engine's hit counts; <c>-- size</c> what the corpus assemblies hold; <c>-- report [csv]</c> writes the tables of docs/benchmarks.md.
 /// </summary>
 public static class Program
 {
@@ -32,6 +32,8 @@ public static class Program
                     return Startup.Child(args);
                 case "check":
                     return Check.Run();
+                case "size":
+                    return AssemblySize.Run();
                 case "report":
                     return Report.Run(args.Length > 1 ? args[1] : Report.DefaultCsv);
             }
