@@ -96,10 +96,6 @@ public readonly struct CorpusText : IEquatable<CorpusText>
     /// <param name="right">The second text.</param>
     public static bool operator !=(CorpusText left, CorpusText right) => !left.Equals(right);
 
-    /// <summary>The characters, without copying.</summary>
-    /// <param name="text">The text.</param>
-    public static implicit operator ReadOnlySpan<char>(CorpusText text) => text.Span;
-
     /// <summary>Same as <see cref="Span"/>.</summary>
     public ReadOnlySpan<char> AsSpan() => Span;
 }

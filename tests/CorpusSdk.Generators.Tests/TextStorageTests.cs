@@ -192,11 +192,11 @@ public sealed class TextStorageTests
         long sum = 0;
         foreach (Article article in articles)
         {
-            sum += article.Id.Length + Sum(article.Title) + Sum(article.Author) + article.Published.DayNumber + article.WordCount;
+            sum += article.Id.Length + Sum(article.Title.Span) + Sum(article.Author.Span) + article.Published.DayNumber + article.WordCount;
             sum += article.TitleLine + article.BylineLine + article.ToString().Length;
             foreach (Block block in article.Blocks)
             {
-                sum += (int)block.Kind + block.Index + block.Line + Sum(block.Text) + block.ToString().Length;
+                sum += (int)block.Kind + block.Index + block.Line + Sum(block.Text.Span) + block.ToString().Length;
             }
 
             foreach (Block block in article.Paragraphs)
@@ -206,22 +206,22 @@ public sealed class TextStorageTests
 
             foreach (Block block in article.Headings)
             {
-                sum += Sum(block.Text);
+                sum += Sum(block.Text.Span);
             }
 
             foreach (Block block in article.PullQuotes)
             {
-                sum += Sum(block.Text);
+                sum += Sum(block.Text.Span);
             }
 
             foreach (Quote quote in article.Quotes)
             {
-                sum += quote.BlockIndex + quote.Start + quote.Length + Sum(quote.Text);
+                sum += quote.BlockIndex + quote.Start + quote.Length + Sum(quote.Text.Span);
             }
 
             foreach (Link link in article.Links)
             {
-                sum += link.BlockIndex + link.Start + Sum(link.Text) + link.Target.Length;
+                sum += link.BlockIndex + link.Start + Sum(link.Text.Span) + link.Target.Length;
             }
 
             sum += articles.TryGet(article.Id, out Article? same) && ReferenceEquals(same, article) ? 1 : 0;

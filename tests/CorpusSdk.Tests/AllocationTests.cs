@@ -45,11 +45,11 @@ public sealed class AllocationTests
         long sum = 0;
         foreach (Article article in Corpus.Articles)
         {
-            sum += article.Id.Length + Sum(article.Title) + Sum(article.Author) + article.Published.DayNumber + article.WordCount;
+            sum += article.Id.Length + Sum(article.Title.Span) + Sum(article.Author.Span) + article.Published.DayNumber + article.WordCount;
             sum += article.TitleLine + article.BylineLine;
             foreach (Block block in article.Blocks)
             {
-                sum += (int)block.Kind + block.Index + block.Line + Sum(block.Text);
+                sum += (int)block.Kind + block.Index + block.Line + Sum(block.Text.Span);
             }
 
             foreach (Block block in article.Paragraphs)
@@ -59,22 +59,22 @@ public sealed class AllocationTests
 
             foreach (Block block in article.Headings)
             {
-                sum += Sum(block.Text);
+                sum += Sum(block.Text.Span);
             }
 
             foreach (Block block in article.PullQuotes)
             {
-                sum += Sum(block.Text);
+                sum += Sum(block.Text.Span);
             }
 
             foreach (Quote quote in article.Quotes)
             {
-                sum += quote.BlockIndex + quote.Start + quote.Length + Sum(quote.Text);
+                sum += quote.BlockIndex + quote.Start + quote.Length + Sum(quote.Text.Span);
             }
 
             foreach (Link link in article.Links)
             {
-                sum += link.BlockIndex + link.Start + Sum(link.Text) + link.Target.Length;
+                sum += link.BlockIndex + link.Start + Sum(link.Text.Span) + link.Target.Length;
             }
 
             for (int i = 0; i < article.Blocks.Count; i++)

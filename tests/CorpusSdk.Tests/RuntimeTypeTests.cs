@@ -63,3 +63,18 @@ public sealed class RuntimeTypeTests
         Assert.Equal(string.Empty, CorpusText.Empty.ToString());
     }
 }
+
+/// <summary>Everyday use of corpus text with writers that also take spans (no CS0121 ambiguity).</summary>
+public sealed class CorpusTextUsageTests
+{
+    [Fact]
+    public void Writing_a_title_to_a_TextWriter_prints_the_title()
+    {
+        using var writer = new StringWriter();
+        Article article = CorpusSdk.Seeds.Corpus.Articles[0];
+        writer.Write(article.Title);
+        writer.Write('|');
+        writer.Write(article.Blocks[0].Text.Span);
+        Assert.Equal(article.Title.ToString() + "|" + article.Blocks[0], writer.ToString());
+    }
+}

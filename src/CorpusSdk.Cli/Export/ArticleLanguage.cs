@@ -24,10 +24,10 @@ internal static class ArticleLanguage
     {
         int arabic = 0;
         int letters = 0;
-        Count(article.Title, ref arabic, ref letters);
+        Count(article.Title.Span, ref arabic, ref letters);
         foreach (Block block in article.Blocks)
         {
-            Count(block.Text, ref arabic, ref letters);
+            Count(block.Text.Span, ref arabic, ref letters);
         }
 
         return arabic * 2 > letters ? ContentLanguage.Arabic : ContentLanguage.English;

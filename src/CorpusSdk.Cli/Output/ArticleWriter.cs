@@ -23,9 +23,9 @@ internal static class ArticleWriter
             output.Write('\t');
             output.Write(FormatDate(article.Published));
             output.Write('\t');
-            WriteEscaped(output, article.Author);
+            WriteEscaped(output, article.Author.Span);
             output.Write('\t');
-            WriteEscaped(output, article.Title);
+            WriteEscaped(output, article.Title.Span);
             output.WriteLine();
         }
 
@@ -38,9 +38,9 @@ internal static class ArticleWriter
     /// </summary>
     public static int WriteArticle(TextWriter output, Article article)
     {
-        WriteEscaped(output, article.Title);
+        WriteEscaped(output, article.Title.Span);
         output.WriteLine();
-        WriteEscaped(output, article.Author);
+        WriteEscaped(output, article.Author.Span);
         output.WriteLine();
         output.WriteLine(FormatDate(article.Published));
 
@@ -55,7 +55,7 @@ internal static class ArticleWriter
             output.Write(KindLabel(block.Kind));
             output.Write("] line ");
             output.WriteLine(block.Line.ToString(CultureInfo.InvariantCulture));
-            WriteEscaped(output, block.Text);
+            WriteEscaped(output, block.Text.Span);
             output.WriteLine();
 
             // Quotations and links are each in reading order; merge them by offset within this block.
@@ -66,7 +66,7 @@ internal static class ArticleWriter
                 if (hasQuote && (!hasLink || quotes[nextQuote].Start <= links[nextLink].Start))
                 {
                     output.Write("  quote: «");
-                    WriteEscaped(output, quotes[nextQuote].Text);
+                    WriteEscaped(output, quotes[nextQuote].Text.Span);
                     output.WriteLine('»');
                     nextQuote++;
                 }
@@ -74,7 +74,7 @@ internal static class ArticleWriter
                 {
                     Link link = links[nextLink];
                     output.Write("  link: ");
-                    WriteEscaped(output, link.Text);
+                    WriteEscaped(output, link.Text.Span);
                     output.Write(" -> ");
                     WriteEscaped(output, link.Target);
                     output.WriteLine();
