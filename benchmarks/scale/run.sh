@@ -11,6 +11,9 @@
 #   SCALE_DICTIONARY=auto|none|PATH vocabulary: auto (default) adds hunspell-ar's ar.dic (installed here when
 #                                   missing), none uses the real seed's words only
 #   SCALE_STORAGE=Auto|Strings|Utf8 CorpusSdkTextStorage (default Auto)
+#   SCALE_HEAP_LIMIT=0x4C0000000    optional DOTNET_GCHeapHardLimit (bytes, hex) for the generator driver and the
+#                                   build, so that a corpus too large for the machine fails alone (OutOfMemory)
+#                                   instead of starving other processes
 #
 # Prints the Markdown tables and the Mermaid chart (also written to DIR/scale.md).
 set -euo pipefail
@@ -34,6 +37,8 @@ dotnet build generators/CorpusSdk.Generators -c Release -nologo -v:q >&2
 dotnet build src/CorpusSdk -c Release -f net10.0 -nologo -v:q >&2
 dotnet build tools/CorpusSdk.SyntheticCorpus -c Release -nologo -v:q >&2
 dotnet build benchmarks/scale/Driver -c Release -nologo -v:q >&2
+limit=(env)
+[ -z "${SCALE_HEAP_LIMIT:-}" ] || limit=(env DOTNET_GCHeapHardLimit="$SCALE_HEAP_LIMIT")
 synth=(dotnet "$repo/tools/CorpusSdk.SyntheticCorpus/bin/Release/net10.0/CorpusSdk.SyntheticCorpus.dll")
 driver=(dotnet "$repo/benchmarks/scale/Driver/bin/Release/net10.0/CorpusSdk.Scale.Driver.dll")
 
@@ -47,7 +52,8 @@ build() {
   local prefix=$1 results=$2 project=$3 log peakfile root sampler
   log=$(mktemp); peakfile=$(mktemp); echo 0 >"$peakfile"
   dotnet build-server shutdown >/dev/null 2>&1 || true
-  /usr/bin/time -v dotnet build "$project" -c Release --no-restore -nologo -v:q -nodeReuse:false \
+  echo "${prefix}_load $(cut -d' ' -f1-3 /proc/loadavg)" >>"$results"  # 2 cores: anything above 2 is other work
+  "${limit[@]}" /usr/bin/time -v dotnet build "$project" -c Release --no-restore -nologo -v:q -nodeReuse:false \
     -p:UseSharedCompilation=false -p:CorpusSdkRepo="$repo" -p:CorpusSdkTextStorage="$storage" >"$log.out" 2>"$log" &
   root=$!
   (
@@ -93,7 +99,7 @@ for n in "${sizes[@]}"; do
   } >"$results"
 
   echo "== N = $n: generator through CSharpGeneratorDriver" >&2
-  "${driver[@]}" generate "$dir/corpus/seeds" "$results" "$storage" >&2
+  "${limit[@]}" "${driver[@]}" generate "$dir/corpus/seeds" "$results" "$storage" >&2 || echo "gen_failed 1" >>"$results"
 
   echo "== N = $n: dotnet build (clean)" >&2
   cp benchmarks/scale/Corpus/ScaleCorpus.csproj "$dir/corpus/"

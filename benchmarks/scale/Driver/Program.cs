@@ -59,6 +59,32 @@ internal static class Scale
         GeneratorDriver driver = Driver(seeds, options).RunGenerators(compilation);
         double warm = watch.Elapsed.TotalMilliseconds;
         GeneratorRunResult run = driver.GetRunResult().Results.Single();
+        string? dump = Environment.GetEnvironmentVariable("SCALE_DUMP_SOURCES");
+        if (!string.IsNullOrEmpty(dump))
+        {
+            Directory.CreateDirectory(dump);
+            foreach (GeneratedSourceResult source in run.GeneratedSources)
+            {
+                File.WriteAllText(Path.Combine(dump, source.HintName), source.SourceText.ToString());
+            }
+        }
+
+        if (!string.IsNullOrEmpty(dump))
+        {
+            foreach (var pair in run.TrackedOutputSteps)
+            {
+                foreach (var step in pair.Value.OrderByDescending(r => r.ElapsedTime).Take(5))
+                {
+                    Console.WriteLine($"output {pair.Key} {step.ElapsedTime.TotalMilliseconds:F0} ms: {step.Inputs.FirstOrDefault().Source.Name}");
+                }
+            }
+        }
+
+        string stepTimes = string.Join(", ", run.TrackedSteps
+            .Select(pair => (Name: pair.Key.Replace("CorpusSdk.", string.Empty, StringComparison.Ordinal), Ms: pair.Value.Sum(r => r.ElapsedTime.TotalMilliseconds)))
+            .Where(step => step.Ms >= 1)
+            .OrderByDescending(step => step.Ms)
+            .Select(step => $"{step.Name} {step.Ms:F0} ms"));
         long sourceBytes = run.GeneratedSources.Sum(s => (long)Encoding.UTF8.GetByteCount(s.SourceText.ToString()));
         long indexBytes = run.GeneratedSources.Where(s => s.HintName.EndsWith(".Index.g.cs", StringComparison.Ordinal))
             .Sum(s => (long)Encoding.UTF8.GetByteCount(s.SourceText.ToString()));
@@ -88,6 +114,7 @@ internal static class Scale
             $"gen_cold_ms {cold:F0}",
             $"gen_warm_ms {warm:F0}",
             $"gen_edit_ms {edit:F0}",
+            $"gen_steps_ms {stepTimes}",
             $"gen_peak_mb {process.PeakWorkingSet64 / 1048576.0:F0}",
             $"gen_sources_mb {sourceBytes / 1048576.0:F1}",
             $"gen_index_mb {indexBytes / 1048576.0:F1}",

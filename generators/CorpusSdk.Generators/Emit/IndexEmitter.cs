@@ -20,7 +20,7 @@ internal static class IndexEmitter
 
     public static string Emit(CorpusIndex index, string ns, string className, string generatorVersion, int partBytes = DefaultPartBytes)
     {
-        var large = new List<(string Name, List<string> Parts)>();
+        var large = new List<(string Name, List<(string Literal, int Bytes)> Parts)>();
         var w = new SourceWriter();
         Header.Write(w, "the seed files (search index)");
         w.OpenBlock("namespace " + ns);
@@ -60,11 +60,11 @@ internal static class IndexEmitter
         w.WriteLine();
         w.WriteLine(Header.GeneratedCodeAttribute(generatorVersion));
         w.OpenBlock("private sealed class __IndexData : global::CorpusSdk.CorpusIndexData");
-        Property(w, "PartArticles", Data(large, "PartArticles", PackedInts.Pack(index.PartArticles), partBytes));
-        Property(w, "PartBlocks", Data(large, "PartBlocks", PackedInts.Pack(index.PartBlocks), partBytes));
-        Property(w, "PartFirstTokens", Data(large, "PartFirstTokens", PackedInts.Pack(index.PartFirstTokens), partBytes));
-        Property(w, "TokenStarts", Data(large, "TokenStarts", PackedInts.Pack(index.TokenStarts), partBytes));
-        Property(w, "TokenLengths", Data(large, "TokenLengths", PackedInts.Pack(index.TokenLengths), partBytes));
+        Property(w, "PartArticles", Packed(large, "PartArticles", index.PartArticles, partBytes));
+        Property(w, "PartBlocks", Packed(large, "PartBlocks", index.PartBlocks, partBytes));
+        Property(w, "PartFirstTokens", Packed(large, "PartFirstTokens", index.PartFirstTokens, partBytes));
+        Property(w, "TokenStarts", Packed(large, "TokenStarts", index.TokenStarts, partBytes));
+        Property(w, "TokenLengths", Packed(large, "TokenLengths", index.TokenLengths, partBytes));
         var terms = new List<string>();
         var termOffsets = new List<string>();
         var postingOffsets = new List<string>();
@@ -72,10 +72,10 @@ internal static class IndexEmitter
         for (int m = 0; m < CorpusIndex.ModeCount; m++)
         {
             string mode = ModeNames[m];
-            terms.Add(Data(large, "Terms" + mode, string.Concat(index.Terms[m]), partBytes));
-            termOffsets.Add(Data(large, "TermOffsets" + mode, PackedInts.Pack(CorpusIndexBuilder.Utf8Offsets(index.Terms[m])), partBytes));
-            postingOffsets.Add(Data(large, "PostingOffsets" + mode, PackedInts.Pack(index.PostingOffsets[m]), partBytes));
-            postings.Add(Data(large, "Postings" + mode, PackedInts.Pack(index.Postings[m]), partBytes));
+            terms.Add(Data(large, "Terms" + mode, string.Concat(index.Terms[m]), partBytes, escape: true));
+            termOffsets.Add(Packed(large, "TermOffsets" + mode, CorpusIndexBuilder.Utf8Offsets(index.Terms[m]), partBytes));
+            postingOffsets.Add(Packed(large, "PostingOffsets" + mode, index.PostingOffsets[m], partBytes));
+            postings.Add(Packed(large, "Postings" + mode, index.Postings[m], partBytes));
         }
 
         ModeSwitch(w, "Terms", terms);
@@ -97,15 +97,15 @@ internal static class IndexEmitter
     /// The expression for one array of the index: a <c>"…"u8</c> literal, or, over <paramref name="partBytes"/>,
     /// the joined array of a nested class that holds it in parts (<see cref="WriteParts"/>).
     /// </summary>
-    private static string Data(List<(string Name, List<string> Parts)> large, string name, string value, int partBytes)
+    private static string Data(List<(string Name, List<(string Literal, int Bytes)> Parts)> large, string name, string value, int partBytes, bool escape)
     {
         if (Encoding.UTF8.GetByteCount(value) <= partBytes)
         {
-            return CSharpEscaper.StringLiteral(value) + "u8";
+            return Literal(value, escape);
         }
 
         // Parts end on a character boundary (terms hold no surrogates; packed data is ASCII), so their UTF-8 joins back exactly.
-        var parts = new List<string>();
+        var parts = new List<(string Literal, int Bytes)>();
         int start = 0;
         while (start < value.Length)
         {
@@ -126,7 +126,8 @@ internal static class IndexEmitter
                 end = System.Math.Min(value.Length, start + (char.IsHighSurrogate(value[start]) ? 2 : 1)); // at least one character a part
             }
 
-            parts.Add(value.Substring(start, end - start));
+            string part = value.Substring(start, end - start);
+            parts.Add((Literal(part, escape), Encoding.UTF8.GetByteCount(part)));
             start = end;
         }
 
@@ -134,15 +135,21 @@ internal static class IndexEmitter
         return "__" + name + ".Value";
     }
 
+    /// <summary>Packed integers (<see cref="PackedInts"/>): ASCII digits of a URL-safe base-64 alphabet, written without escaping.</summary>
+    private static string Packed(List<(string Name, List<(string Literal, int Bytes)> Parts)> large, string name, IReadOnlyList<int> values, int partBytes) =>
+        Data(large, name, PackedInts.Pack(values), partBytes, escape: false);
+
+    private static string Literal(string value, bool escape) => (escape ? CSharpEscaper.StringLiteral(value) : "\"" + value + "\"") + "u8";
+
     private static int Utf8Length(char c) => c < 0x80 ? 1 : c < 0x800 ? 2 : char.IsSurrogate(c) ? 2 : 3;
 
     /// <summary>A nested class whose <c>Value</c> joins the parts once, on first use; each part is its own property.</summary>
-    private static void WriteParts(SourceWriter w, string name, List<string> parts)
+    private static void WriteParts(SourceWriter w, string name, List<(string Literal, int Bytes)> parts)
     {
         int total = 0;
-        foreach (string part in parts)
+        foreach (var part in parts)
         {
-            total += Encoding.UTF8.GetByteCount(part);
+            total += part.Bytes;
         }
 
         w.WriteLine();
@@ -155,7 +162,7 @@ internal static class IndexEmitter
         for (int i = 0; i < parts.Count; i++)
         {
             w.WriteLine("Part" + ArticleEmitter.Int(i) + ".CopyTo(global::System.MemoryExtensions.AsSpan(value, " + ArticleEmitter.Int(offset) + "));");
-            offset += Encoding.UTF8.GetByteCount(parts[i]);
+            offset += parts[i].Bytes;
         }
 
         w.WriteLine("return value;");
@@ -163,7 +170,7 @@ internal static class IndexEmitter
         for (int i = 0; i < parts.Count; i++)
         {
             w.WriteLine();
-            w.WriteLine("private static global::System.ReadOnlySpan<byte> Part" + ArticleEmitter.Int(i) + " => " + CSharpEscaper.StringLiteral(parts[i]) + "u8;");
+            w.WriteLine("private static global::System.ReadOnlySpan<byte> Part" + ArticleEmitter.Int(i) + " => " + parts[i].Literal + ";");
         }
 
         w.CloseBlock();
