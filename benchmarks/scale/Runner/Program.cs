@@ -133,7 +133,7 @@ internal static class Ours
             sum += article.Title.Length + article.Author.Length + article.WordCount;
             foreach (Block block in article.Blocks)
             {
-                ReadOnlySpan<char> text = block.Text;
+                ReadOnlySpan<char> text = block.Text.Span;
                 sum += text.Length + (text.Length > 0 ? text[^1] : 0);
             }
 
