@@ -87,8 +87,8 @@ public sealed class TextStorageTests
     [Fact]
     public void Auto_switches_to_utf8_above_the_threshold_and_says_so()
     {
-        // Two articles of 3.5 million characters each: about 13.4 MiB as UTF-16 literals, over 12 MiB.
-        GeneratorRun run = GeneratorHarness.Run([Large("a.txt", 3_500_000), Large("b.txt", 3_500_000), GeneratorHarness.RealSeed()], null);
+        // Seven articles of a million characters each: about 13.4 MiB as UTF-16 literals, over 12 MiB.
+        GeneratorRun run = GeneratorHarness.Run([.. Large(7, 1_000_000), GeneratorHarness.RealSeed()], null);
         Diagnostic note = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CSDK103");
         Assert.Equal(DiagnosticSeverity.Info, note.Severity);
         Assert.Contains("13.4 MiB", note.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class TextStorageTests
     public void Forced_strings_over_the_limit_is_CSDK016_not_CS8103()
     {
         var strings = new Dictionary<string, string> { ["build_property.CorpusSdkTextStorage"] = "strings" };
-        GeneratorRun run = GeneratorHarness.Run([Large("a.txt", 4_300_000), Large("b.txt", 4_300_000)], strings);
+        GeneratorRun run = GeneratorHarness.Run(Large(9, 1_000_000), strings); // 17.2 MiB
         Diagnostic error = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CSDK016");
         Assert.Equal(DiagnosticSeverity.Error, error.Severity);
         Assert.Contains("<CorpusSdkTextStorage>Utf8</CorpusSdkTextStorage>", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -110,9 +110,9 @@ public sealed class TextStorageTests
         Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
 
         // Forced Strings under the limit is honoured.
-        GeneratorRun under = GeneratorHarness.Run([Large("a.txt", 3_500_000), Large("b.txt", 3_500_000)], strings);
+        GeneratorRun under = GeneratorHarness.Run(Large(7, 1_000_000), strings); // 13.4 MiB: over Auto's threshold, under the limit
         Assert.DoesNotContain(under.GeneratorDiagnostics, d => d.Id is "CSDK016" or "CSDK103");
-        Assert.DoesNotContain("u8;", under.Sources["Article.a.g.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("u8;", under.Sources["Article.large0.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,9 +156,11 @@ public sealed class TextStorageTests
         return (article, StringHeap.Estimate(article));
     }
 
-    /// <summary>A seed with one paragraph of <paramref name="chars"/> characters and no words (cheap to index).</summary>
-    private static AdditionalText Large(string name, int chars) =>
-        GeneratorHarness.Seed("/repo/seeds/" + name, "عنوان\n\nكتبه سارة علي | 1 أكتوبر, 2016\n\n" + new string('-', chars - 1) + ".\n");
+    /// <summary>Seeds with one paragraph of <paramref name="chars"/> characters and no words each (cheap to index, one small u8 literal each).</summary>
+    private static AdditionalText[] Large(int count, int chars) =>
+        Enumerable.Range(0, count)
+            .Select(i => GeneratorHarness.Seed($"/repo/seeds/large{i}.txt", "عنوان\n\nكتبه سارة علي | 1 أكتوبر, 2016\n\n" + new string('-', chars - 1) + ".\n"))
+            .ToArray();
 
     private static string Describe(ArticleCollection articles)
     {
