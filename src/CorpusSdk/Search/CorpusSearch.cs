@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using CorpusSdk.Analysis;
 
@@ -223,12 +224,29 @@ public sealed class CorpusSearch
     }
 
     /// <summary>Builds the public hit for an evaluated match.</summary>
-    internal SearchHit ToHit(long match)
+    internal SearchHit ToHit(long match) => ToHit(match, ref Unsafe.NullRef<int>());
+
+    /// <summary>Builds a hit; <paramref name="partCursor"/> (when not a null ref) remembers the part of the previous hit, since hits come in corpus order.</summary>
+    internal SearchHit ToHit(long match, ref int partCursor)
     {
         int token = (int)(match >> CountBits);
         int count = (int)(match & CountMask);
         var partFirst = new PackedInts(_data.PartFirstTokens);
-        int part = PartOf(token, partFirst);
+        int part;
+        if (Unsafe.IsNullRef(ref partCursor))
+        {
+            part = PartOf(token, partFirst);
+        }
+        else
+        {
+            part = partCursor;
+            if (token >= partFirst[part + 1] || token < partFirst[part])
+            {
+                part = token < partFirst[part] ? PartOf(token, partFirst) : AdvancePart(part, token, partFirst);
+            }
+
+            partCursor = part;
+        }
         var starts = new PackedInts(_data.TokenStarts);
         int start = starts[token];
         int last = token + count - 1;
@@ -246,6 +264,21 @@ public sealed class CorpusSearch
         UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
         return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
             || c is '\u200C' or '\u200D';
+    }
+
+    /// <summary>Walks forward a few parts, then falls back to binary search.</summary>
+    private static int AdvancePart(int part, int token, PackedInts partFirst)
+    {
+        for (int step = 0; step < 8 && part + 1 < partFirst.Count - 1; step++)
+        {
+            part++;
+            if (token < partFirst[part + 1])
+            {
+                return part;
+            }
+        }
+
+        return PartOf(token, partFirst);
     }
 
     private static int PartOf(int token, PackedInts partFirst)
@@ -322,6 +355,13 @@ public sealed class CorpusSearch
             {
                 int anchor = postings[p];
                 int origin = anchor - first;
+                if (first == last)
+                {
+                    // One analysed word: its postings are the matches; no part boundary to check.
+                    matches.Add(((long)anchor << CountBits) | 1);
+                    continue;
+                }
+
                 int part = PartOf(anchor, partFirst);
                 if (origin + first < partFirst[part] || origin + last >= partFirst[part + 1])
                 {
@@ -554,9 +594,20 @@ public sealed class CorpusSearch
     /// <summary>Keeps the parts where every clause matches, and all clauses' matches there, in order.</summary>
     private int Combine(ref PooledList matches, ref PooledList clauses, ref PooledList hits)
     {
-        var partFirst = new PackedInts(_data.PartFirstTokens);
         int firstStart = (int)(clauses[0] >> 32);
         int firstLength = (int)clauses[0];
+        if (clauses.Count == 1)
+        {
+            // One clause: its matches are already the hits, sorted and without duplicates.
+            for (int m = firstStart; m < firstStart + firstLength; m++)
+            {
+                hits.Add(matches[m]);
+            }
+
+            return hits.Count;
+        }
+
+        var partFirst = new PackedInts(_data.PartFirstTokens);
         int previousPart = -1;
         for (int m = firstStart; m < firstStart + firstLength; m++)
         {
@@ -621,6 +672,17 @@ public sealed class CorpusSearch
     {
         Span<long> segment = list.Span.Slice(from);
         if (segment.Length < 2)
+        {
+            return;
+        }
+
+        bool sorted = true;
+        for (int i = 1; i < segment.Length && sorted; i++)
+        {
+            sorted = segment[i - 1] < segment[i];
+        }
+
+        if (sorted)
         {
             return;
         }

@@ -32,6 +32,7 @@ public readonly ref struct SearchResults
         private readonly CorpusSearch _engine;
         private PooledList _hits;
         private int _index;
+        private int _part;
         private SearchHit _current;
 
         internal Enumerator(CorpusSearch engine, ReadOnlySpan<char> query, SearchOptions options)
@@ -39,6 +40,7 @@ public readonly ref struct SearchResults
             _engine = engine;
             _hits = default;
             _index = -1;
+            _part = 0;
             _current = default;
             engine.Evaluate(query, options.Mode, ref _hits);
         }
@@ -55,7 +57,7 @@ public readonly ref struct SearchResults
                 return false;
             }
 
-            _current = _engine.ToHit(_hits[_index]);
+            _current = _engine.ToHit(_hits[_index], ref _part);
             return true;
         }
 
