@@ -1,6 +1,7 @@
 using System.Text;
 using CorpusSdk.Generators.Emit;
 using CorpusSdk.Generators.Model;
+using CorpusSdk.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -37,8 +38,8 @@ public sealed class TextStorageTests
         GeneratorRun utf8 = GeneratorHarness.Run(RealSeedAndFixtures(), Utf8);
         Assert.Empty(strings.CompileProblems);
         Assert.Empty(utf8.CompileProblems);
-        Assert.Contains("u8;", utf8.Sources["Article.__000__8fbc388ac0ad8ee7.g.cs"], StringComparison.Ordinal);
-        Assert.DoesNotContain("u8;", strings.Sources["Article.__000__8fbc388ac0ad8ee7.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("FromUtf8(", utf8.Sources["Article.__000__8fbc388ac0ad8ee7.g.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("FromUtf8(", strings.Sources["Article.__000__8fbc388ac0ad8ee7.g.cs"], StringComparison.Ordinal);
 
         ArticleCollection expected = GeneratorHarness.LoadArticles(strings.Output);
         ArticleCollection actual = GeneratorHarness.LoadArticles(utf8.Output);
@@ -77,11 +78,26 @@ public sealed class TextStorageTests
     }
 
     [Fact]
+    public void Malformed_utf8_data_is_an_argument_exception_naming_the_article()
+    {
+        string data = ArticleEmitter.Utf8Data(SeedParser.Parse("seeds/x.txt", TestFiles.RealSeed).Article!);
+        Article article = Article.FromUtf8("x", Encoding.UTF8.GetBytes(data));
+        Assert.Equal(18, article.Blocks.Count);
+        Assert.Equal(3, article.Links.Count);
+
+        foreach (string bad in new[] { string.Empty, "9", "2zz", data[..(data.Length / 3)], data[..40] })
+        {
+            var error = Assert.Throws<ArgumentException>(() => Article.FromUtf8("x", Encoding.UTF8.GetBytes(bad)));
+            Assert.Contains("'x'", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Auto_keeps_string_literals_for_a_small_corpus()
     {
         GeneratorRun run = GeneratorHarness.Run(RealSeedAndFixtures(), null);
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CSDK103" or "CSDK016" or "CSDK017");
-        Assert.All(run.Sources.Where(s => s.Key.StartsWith("Article.", StringComparison.Ordinal)), s => Assert.DoesNotContain("u8;", s.Value, StringComparison.Ordinal));
+        Assert.All(run.Sources.Where(s => s.Key.StartsWith("Article.", StringComparison.Ordinal)), s => Assert.DoesNotContain("FromUtf8(", s.Value, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -92,7 +108,7 @@ public sealed class TextStorageTests
         Diagnostic note = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CSDK103");
         Assert.Equal(DiagnosticSeverity.Info, note.Severity);
         Assert.Contains("13.4 MiB", note.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.All(run.Sources.Where(s => s.Key.StartsWith("Article.", StringComparison.Ordinal)), s => Assert.Contains("u8;", s.Value, StringComparison.Ordinal));
+        Assert.All(run.Sources.Where(s => s.Key.StartsWith("Article.", StringComparison.Ordinal)), s => Assert.Contains("FromUtf8(", s.Value, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -112,7 +128,7 @@ public sealed class TextStorageTests
         // Forced Strings under the limit is honoured.
         GeneratorRun under = GeneratorHarness.Run(Large(7, 1_000_000), strings); // 13.4 MiB: over Auto's threshold, under the limit
         Assert.DoesNotContain(under.GeneratorDiagnostics, d => d.Id is "CSDK016" or "CSDK103");
-        Assert.DoesNotContain("u8;", under.Sources["Article.large0.g.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("FromUtf8(", under.Sources["Article.large0.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,7 +139,7 @@ public sealed class TextStorageTests
         Diagnostic warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CSDK017");
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Contains("'Resources'", warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.DoesNotContain("u8;", run.Sources["Article.__000__8fbc388ac0ad8ee7.g.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("FromUtf8(", run.Sources["Article.__000__8fbc388ac0ad8ee7.g.cs"], StringComparison.Ordinal);
     }
 
     /// <summary>The estimate is the compiler's own accounting: just over the limit fails with CS8103, just under compiles.</summary>

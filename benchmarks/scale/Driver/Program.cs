@@ -89,7 +89,7 @@ internal static class Scale
         long indexBytes = run.GeneratedSources.Where(s => s.HintName.EndsWith(".Index.g.cs", StringComparison.Ordinal))
             .Sum(s => (long)Encoding.UTF8.GetByteCount(s.SourceText.ToString()));
         long largestLiteral = run.GeneratedSources.Max(s => LargestU8Literal(s.SourceText.ToString()));
-        bool utf8 = run.GeneratedSources.Any(s => s.HintName.StartsWith("Article.", StringComparison.Ordinal) && s.SourceText.ToString().Contains("u8;", StringComparison.Ordinal));
+        bool utf8 = run.GeneratedSources.Any(s => s.HintName.StartsWith("Article.", StringComparison.Ordinal) && s.SourceText.ToString().Contains("Article.FromUtf8(", StringComparison.Ordinal));
         string diagnostics = string.Join(" ", run.Diagnostics.Where(d => d.Id is "CSDK016" or "CSDK103").Select(d => d.Id));
 
         // Edit one seed (the middle one): a word added before its first full stop; re-run on the same driver.

@@ -9,13 +9,13 @@ namespace CorpusSdk.Generators.Emit;
 internal static class ArticleEmitter
 {
     /// <summary>
-    /// Writes one article. With <paramref name="utf8"/> false every text is a string literal; with true the
-    /// title, author, block texts and link targets are one <c>"…"u8</c> literal, decoded part by part when the
-    /// article is first used (see docs/architecture.md, "How text is stored, and why").
+    /// Writes one article. With <paramref name="utf8"/> false, a <c>Create</c> method builds it from string
+    /// literals; with true, its holder passes one <c>"…"u8</c> literal (layout, then text) to
+    /// <c>Article.FromUtf8</c>, which decodes it when the article is first used (docs/architecture.md,
+    /// "How text is stored, and why").
     /// </summary>
     public static string Emit(ArticleSpec article, string memberName, string ns, string className, string generatorVersion, bool utf8 = false)
     {
-        var text = new TextWriter(utf8);
         var w = new SourceWriter();
         Header.Write(w, "seed '" + article.FileName + "'");
         w.OpenBlock("namespace " + ns);
@@ -35,41 +35,33 @@ internal static class ArticleEmitter
         w.WriteLine();
         w.WriteLine(Header.GeneratedCodeAttribute(generatorVersion));
         w.OpenBlock("private static class " + holder);
-        w.WriteLine("internal static readonly global::CorpusSdk.Article Value = Create();");
-        w.WriteLine();
         if (utf8)
         {
-            // Everything the article holds, in the order Create reads it: one literal per article keeps the
-            // compiler's cost per method small and the count of u8 literals far below its 65,535 limit.
-            foreach (string part in TextParts(article))
-            {
-                text.Add(part);
-            }
-
-            w.WriteLine("/// <summary>The article's text in UTF-8: title, author, blocks, link targets.</summary>");
-            w.WriteLine("private static global::System.ReadOnlySpan<byte> Utf8 => " + CSharpEscaper.StringLiteral(text.Blob) + "u8;");
-            w.WriteLine();
-            w.WriteLine("private static string Text(int start, int length) => global::System.Text.Encoding.UTF8.GetString(Utf8.Slice(start, length));");
-            w.WriteLine();
-            text.Rewind();
+            // No per-article code to compile or JIT beyond this initializer: the layout and the text are data.
+            w.WriteLine("internal static readonly global::CorpusSdk.Article Value = global::CorpusSdk.Article.FromUtf8(" +
+                CSharpEscaper.StringLiteral(article.Id) + ", " + CSharpEscaper.StringLiteral(Utf8Data(article)) + "u8);");
+            w.CloseBlock();
+            w.CloseBlock();
+            w.CloseBlock();
+            return w.ToString();
         }
 
+        w.WriteLine("internal static readonly global::CorpusSdk.Article Value = Create();");
+        w.WriteLine();
         w.OpenBlock("private static global::CorpusSdk.Article Create()");
-        string title = text.Literal(article.Title);
-        string author = text.Literal(article.Author);
-        WriteBlocks(w, article, text);
+        WriteBlocks(w, article);
         w.WriteLine("return new global::CorpusSdk.Article(");
         w.Indent();
         w.WriteLine("id: " + CSharpEscaper.StringLiteral(article.Id) + ",");
-        w.WriteLine("title: " + title + ",");
+        w.WriteLine("title: " + CSharpEscaper.StringLiteral(article.Title) + ",");
         w.WriteLine("titleLine: " + Int(article.TitleLine) + ",");
-        w.WriteLine("author: " + author + ",");
+        w.WriteLine("author: " + CSharpEscaper.StringLiteral(article.Author) + ",");
         w.WriteLine("bylineLine: " + Int(article.BylineLine) + ",");
         w.WriteLine("published: " + Date(article.Published) + ",");
         w.WriteLine("wordCount: " + Int(article.WordCount) + ",");
         w.WriteLine("blocks: blocks,");
         WriteQuotes(w, article);
-        WriteLinks(w, article, text);
+        WriteLinks(w, article);
         w.Unindent();
         w.CloseBlock();
         w.CloseBlock();
@@ -78,26 +70,70 @@ internal static class ArticleEmitter
         return w.ToString();
     }
 
-    /// <summary>The name of the nested class that holds an article's data.</summary>
-    public static string HolderName(string memberName) => "__Article_" + memberName.TrimStart('@');
-
-    /// <summary>The texts of an article in the order <see cref="Emit"/> writes them.</summary>
-    private static IEnumerable<string> TextParts(ArticleSpec article)
+    /// <summary>
+    /// The argument of <c>Article.FromUtf8</c>: packed integers (<see cref="PackedInts"/>: a width digit, then
+    /// fixed-width base-64 values) followed by the UTF-8 text. Values: their own count; year, month, day (0 when
+    /// missing); title line, byline line, word count; title and author as (start, length) in text bytes; the
+    /// block count and per block kind, line, start, length; the quotation count and per quotation block, start,
+    /// length (characters of the block's text); the link count and per link block, start, length, then its
+    /// target's (start, length) in text bytes. The text is the title, the author, every block and every link
+    /// target, in that order.
+    /// </summary>
+    internal static string Utf8Data(ArticleSpec article)
     {
-        yield return article.Title;
-        yield return article.Author;
+        var text = new StringBuilder();
+        int bytes = 0;
+        var values = new List<int>();
+        values.Add(article.Published.IsValid ? article.Published.Year : 0);
+        values.Add(article.Published.IsValid ? article.Published.Month : 0);
+        values.Add(article.Published.IsValid ? article.Published.Day : 0);
+        values.Add(article.TitleLine);
+        values.Add(article.BylineLine);
+        values.Add(article.WordCount);
+        AddText(article.Title);
+        AddText(article.Author);
+        values.Add(article.Blocks.Count);
         foreach (BlockSpec block in article.Blocks)
         {
-            yield return block.Text;
+            values.Add((int)block.Kind);
+            values.Add(block.Line);
+            AddText(block.Text);
         }
 
+        values.Add(article.Quotes.Count);
+        foreach (QuoteSpec quote in article.Quotes)
+        {
+            values.Add(quote.BlockIndex);
+            values.Add(quote.Start);
+            values.Add(quote.Length);
+        }
+
+        values.Add(article.Links.Count);
         foreach (LinkSpec link in article.Links)
         {
-            yield return link.Target;
+            values.Add(link.BlockIndex);
+            values.Add(link.Start);
+            values.Add(link.Length);
+            AddText(link.Target);
+        }
+
+        values.Insert(0, values.Count + 1);
+        return PackedInts.Pack(values) + text.ToString();
+
+        void AddText(string value)
+        {
+            int length = Encoding.UTF8.GetByteCount(value);
+            values.Add(bytes);
+            values.Add(length);
+            text.Append(value);
+            bytes += length;
         }
     }
 
-    private static void WriteBlocks(SourceWriter w, ArticleSpec article, TextWriter text)
+    /// <summary>The name of the nested class that holds an article's data.</summary>
+    public static string HolderName(string memberName) => "__Article_" + memberName.TrimStart('@');
+
+    private static void WriteBlocks(SourceWriter w, ArticleSpec article)
     {
         if (article.Blocks.Count == 0)
         {
@@ -110,7 +146,7 @@ internal static class ArticleEmitter
         foreach (BlockSpec block in article.Blocks)
         {
             w.WriteLine("new global::CorpusSdk.Block(global::CorpusSdk.BlockKind." + block.Kind + ", " + Int(block.Index) + ", " +
-                Int(block.Line) + ", " + text.Literal(block.Text) + "),");
+                Int(block.Line) + ", " + CSharpEscaper.StringLiteral(block.Text) + "),");
         }
 
         w.CloseBlock("};");
@@ -134,7 +170,7 @@ internal static class ArticleEmitter
         w.CloseBlock("},");
     }
 
-    private static void WriteLinks(SourceWriter w, ArticleSpec article, TextWriter text)
+    private static void WriteLinks(SourceWriter w, ArticleSpec article)
     {
         if (article.Links.Count == 0)
         {
@@ -147,7 +183,7 @@ internal static class ArticleEmitter
         foreach (LinkSpec link in article.Links)
         {
             w.WriteLine("new global::CorpusSdk.Link(blocks[" + Int(link.BlockIndex) + "], " + Int(link.Start) + ", " + Int(link.Length) + ", " +
-                text.Literal(link.Target) + "),");
+                CSharpEscaper.StringLiteral(link.Target) + "),");
         }
 
         w.CloseBlock("});");
@@ -160,45 +196,4 @@ internal static class ArticleEmitter
     private static string Count(int n, string noun) => Int(n) + " " + noun + (n == 1 ? string.Empty : "s");
 
     internal static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Writes a text as an expression: a string literal, or in UTF-8 mode a call that decodes its byte range
-    /// of the article's literal. In UTF-8 mode the texts are first added in order (<see cref="Add"/>), then
-    /// <see cref="Rewind"/>, then read back in the same order (<see cref="Literal"/>).
-    /// </summary>
-    private sealed class TextWriter(bool utf8)
-    {
-        private readonly StringBuilder _blob = new();
-        private readonly List<(string Value, int Start, int Length)> _ranges = new();
-        private int _bytes;
-        private int _next;
-
-        public string Blob => _blob.ToString();
-
-        public void Add(string value)
-        {
-            int length = Encoding.UTF8.GetByteCount(value);
-            _blob.Append(value);
-            _ranges.Add((value, _bytes, length));
-            _bytes += length;
-        }
-
-        public void Rewind() => _next = 0;
-
-        public string Literal(string value)
-        {
-            if (!utf8)
-            {
-                return CSharpEscaper.StringLiteral(value);
-            }
-
-            (string added, int start, int length) = _ranges[_next++];
-            if (!string.Equals(added, value, System.StringComparison.Ordinal))
-            {
-                throw new System.InvalidOperationException("UTF-8 texts were read back out of order.");
-            }
-
-            return "Text(" + Int(start) + ", " + Int(length) + ")";
-        }
-    }
 }

@@ -17,39 +17,7 @@ namespace Consumer
         [global::System.CodeDom.Compiler.GeneratedCode("CorpusSdk.Generators", "VERSION")]
         private static class __Article_links_and_quotes
         {
-            internal static readonly global::CorpusSdk.Article Value = Create();
-
-            /// <summary>The article's text in UTF-8: title, author, blocks, link targets.</summary>
-            private static global::System.ReadOnlySpan<byte> Utf8 => "عنوانسارة علينشرت صحيفة خبرا و«اقتباسا بين قوسين» و“اقتباسا آخر” ورابطا ثانيا.#https://example.org/x?a=1"u8;
-
-            private static string Text(int start, int length) => global::System.Text.Encoding.UTF8.GetString(Utf8.Slice(start, length));
-
-            private static global::CorpusSdk.Article Create()
-            {
-                global::CorpusSdk.Block[] blocks = new global::CorpusSdk.Block[]
-                {
-                    new global::CorpusSdk.Block(global::CorpusSdk.BlockKind.Paragraph, 0, 5, Text(25, 122)),
-                };
-                return new global::CorpusSdk.Article(
-                    id: "links-and-quotes",
-                    title: Text(0, 10),
-                    titleLine: 1,
-                    author: Text(10, 15),
-                    bylineLine: 3,
-                    published: new global::System.DateOnly(2016, 10, 1),
-                    wordCount: 12,
-                    blocks: blocks,
-                    quotes: new global::CorpusSdk.Quote[]
-                    {
-                        new global::CorpusSdk.Quote(blocks[0], 18, 17),
-                        new global::CorpusSdk.Quote(blocks[0], 39, 11),
-                    },
-                    links: new global::CorpusSdk.Link[]
-                    {
-                        new global::CorpusSdk.Link(blocks[0], 5, 5, Text(147, 1)),
-                        new global::CorpusSdk.Link(blocks[0], 53, 11, Text(148, 25)),
-                    });
-            }
+            internal static readonly global::CorpusSdk.Article Value = global::CorpusSdk.Article.FromUtf8("links-and-quotes", "20YVW0A0101030C000A0A0F0100050P1w02000I0H000d0B020005052J01000r0B2K0Pعنوانسارة علينشرت صحيفة خبرا و«اقتباسا بين قوسين» و“اقتباسا آخر” ورابطا ثانيا.#https://example.org/x?a=1"u8);
         }
     }
 }
