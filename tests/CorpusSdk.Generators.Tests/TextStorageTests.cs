@@ -1,3 +1,4 @@
+using CorpusSdk.Tests.Shared;
 using System.Text;
 using CorpusSdk.Generators.Emit;
 using CorpusSdk.Generators.Model;
@@ -51,9 +52,9 @@ public sealed class TextStorageTests
     public void Utf8_corpus_second_traversal_allocates_zero_bytes()
     {
         ArticleCollection articles = GeneratorHarness.LoadArticles(GeneratorHarness.Run(RealSeedAndFixtures(), Utf8).Output);
-        long first = Traverse(articles);
+        long first = CorpusTraversal.Traverse(articles);
         long before = GC.GetAllocatedBytesForCurrentThread();
-        long second = Traverse(articles);
+        long second = CorpusTraversal.Traverse(articles);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(first, second);
@@ -202,60 +203,5 @@ public sealed class TextStorageTests
         }
 
         return text.ToString();
-    }
-
-    /// <summary>Touches every article, block, quotation and link, their text and metadata.</summary>
-    private static long Traverse(ArticleCollection articles)
-    {
-        long sum = 0;
-        foreach (Article article in articles)
-        {
-            sum += article.Id.Length + Sum(article.Title.Span) + Sum(article.Author.Span) + article.Published.DayNumber + article.WordCount;
-            sum += article.TitleLine + article.BylineLine + article.ToString().Length;
-            foreach (Block block in article.Blocks)
-            {
-                sum += (int)block.Kind + block.Index + block.Line + Sum(block.Text.Span) + block.ToString().Length;
-            }
-
-            foreach (Block block in article.Paragraphs)
-            {
-                sum += block.Index;
-            }
-
-            foreach (Block block in article.Headings)
-            {
-                sum += Sum(block.Text.Span);
-            }
-
-            foreach (Block block in article.PullQuotes)
-            {
-                sum += Sum(block.Text.Span);
-            }
-
-            foreach (Quote quote in article.Quotes)
-            {
-                sum += quote.BlockIndex + quote.Start + quote.Length + Sum(quote.Text.Span);
-            }
-
-            foreach (Link link in article.Links)
-            {
-                sum += link.BlockIndex + link.Start + Sum(link.Text.Span) + link.Target.Length;
-            }
-
-            sum += articles.TryGet(article.Id, out Article? same) && ReferenceEquals(same, article) ? 1 : 0;
-        }
-
-        return sum;
-    }
-
-    private static long Sum(ReadOnlySpan<char> text)
-    {
-        long sum = 0;
-        foreach (char c in text)
-        {
-            sum += c;
-        }
-
-        return sum;
     }
 }
