@@ -18,7 +18,11 @@ internal static class IndexEmitter
     /// </summary>
     public const int DefaultPartBytes = 1 << 20;
 
-    public static string Emit(CorpusIndex index, string ns, string className, string generatorVersion, int partBytes = DefaultPartBytes)
+    /// <summary>The per-mode sections, in <c>CorpusSdk.IndexSection</c> order.</summary>
+    private static readonly string[] ModeSections =
+        ["Terms", "TermOffsets", "TermPostings", "PostingParts", "PostingEnds", "Positions", "TermTitleArticles", "TermBodyArticles", "TermBlocks"];
+
+    public static string Emit(CorpusIndex index, IReadOnlyList<string> articleMembers, string ns, string className, string generatorVersion, int partBytes = DefaultPartBytes)
     {
         var large = new List<(string Name, List<(string Literal, int Bytes)> Parts)>();
         var w = new SourceWriter();
@@ -29,59 +33,85 @@ internal static class IndexEmitter
         w.WriteLine("/// <summary>The search engine over this corpus: its index was built at compile time.</summary>");
         w.WriteLine("public static global::CorpusSdk.CorpusSearch SearchEngine => __Search.Engine;");
         w.WriteLine();
-        w.WriteLine("/// <summary>Finds the words of <paramref name=\"query\"/> in titles and blocks (default mode); see <see cref=\"global::CorpusSdk.CorpusSearch.Search(global::System.ReadOnlySpan{char}, global::CorpusSdk.SearchOptions)\"/>.</summary>");
-        w.WriteLine("/// <param name=\"query\">Words that must all occur in a part; <c>\"…\"</c> for a phrase, a trailing <c>*</c> for a prefix.</param>");
+        w.WriteLine("/// <summary>Ranks the articles that match <paramref name=\"query\"/> (default options: the 10 best articles); dispose the results.</summary>");
+        w.WriteLine("/// <param name=\"query\">Words that must all occur; <c>\"…\"</c> for a phrase, <c>word*</c> for a prefix, <c>OR</c>, <c>-word</c>, parentheses.</param>");
         w.WriteLine("public static global::CorpusSdk.SearchResults Search(string query) => __Search.Engine.Search(query);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Finds the words of <paramref name=\"query\"/> in titles and blocks.</summary>");
-        w.WriteLine("/// <param name=\"query\">Words that must all occur in a part; <c>\"…\"</c> for a phrase, a trailing <c>*</c> for a prefix.</param>");
-        w.WriteLine("/// <param name=\"options\">The analysis mode.</param>");
-        w.WriteLine("public static global::CorpusSdk.SearchResults Search(global::System.ReadOnlySpan<char> query, global::CorpusSdk.SearchOptions options) => __Search.Engine.Search(query, options);");
+        w.WriteLine("/// <summary>Searches with <paramref name=\"options\"/> (unit, sort, filters, paging, facets, ranking); dispose the results.</summary>");
+        w.WriteLine("/// <param name=\"query\">Words that must all occur; <c>\"…\"</c> for a phrase, <c>word*</c> for a prefix, <c>OR</c>, <c>-word</c>, parentheses.</param>");
+        w.WriteLine("/// <param name=\"options\">The options.</param>");
+        w.WriteLine("public static global::CorpusSdk.SearchResults Search(global::System.ReadOnlySpan<char> query, in global::CorpusSdk.SearchOptions options) => __Search.Engine.Search(query, options);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Counts the hits of <paramref name=\"query\"/> (default mode) without enumerating them.</summary>");
+        w.WriteLine("/// <summary>Counts the articles that match <paramref name=\"query\"/> (default mode), without ranking them.</summary>");
         w.WriteLine("/// <param name=\"query\">The query.</param>");
         w.WriteLine("public static int Count(string query) => __Search.Engine.Count(query);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Counts the hits of <paramref name=\"query\"/> without enumerating them.</summary>");
+        w.WriteLine("/// <summary>Counts the articles or parts that match <paramref name=\"query\"/> (after the filters), without ranking them.</summary>");
         w.WriteLine("/// <param name=\"query\">The query.</param>");
-        w.WriteLine("/// <param name=\"options\">The analysis mode.</param>");
-        w.WriteLine("public static int Count(global::System.ReadOnlySpan<char> query, global::CorpusSdk.SearchOptions options) => __Search.Engine.Count(query, options);");
+        w.WriteLine("/// <param name=\"options\">The mode, unit and filters.</param>");
+        w.WriteLine("public static int Count(global::System.ReadOnlySpan<char> query, in global::CorpusSdk.SearchOptions options) => __Search.Engine.Count(query, options);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Writes a keyword-in-context snippet of a hit into <paramref name=\"destination\"/>.</summary>");
-        w.WriteLine("/// <param name=\"hit\">A hit of this corpus.</param>");
+        w.WriteLine("/// <summary>Writes a keyword-in-context snippet of a highlight into <paramref name=\"destination\"/>.</summary>");
+        w.WriteLine("/// <param name=\"hit\">A highlight of this corpus.</param>");
         w.WriteLine("/// <param name=\"destination\">Where to write.</param>");
         w.WriteLine("/// <param name=\"written\">How many characters were written.</param>");
         w.WriteLine("/// <returns>False when <paramref name=\"destination\"/> is too small.</returns>");
         w.WriteLine("public static bool TryWriteSnippet(in global::CorpusSdk.SearchHit hit, global::System.Span<char> destination, out int written) => __Search.Engine.TryWriteSnippet(hit, destination, out written);");
         w.WriteLine();
         w.OpenBlock("private static class __Search");
-        w.WriteLine("internal static readonly global::CorpusSdk.CorpusSearch Engine = new global::CorpusSdk.CorpusSearch(Articles, new __IndexData());");
+        w.WriteLine("internal static readonly global::CorpusSdk.CorpusSearch Engine = new global::CorpusSdk.CorpusSearch(new __IndexData());");
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine(Header.GeneratedCodeAttribute(generatorVersion));
         w.OpenBlock("private sealed class __IndexData : global::CorpusSdk.CorpusIndexData");
-        Property(w, "PartArticles", Packed(large, "PartArticles", index.PartArticles, partBytes));
-        Property(w, "PartBlocks", Packed(large, "PartBlocks", index.PartBlocks, partBytes));
-        Property(w, "PartFirstTokens", Packed(large, "PartFirstTokens", index.PartFirstTokens, partBytes));
-        Property(w, "TokenStarts", Packed(large, "TokenStarts", index.TokenStarts, partBytes));
-        Property(w, "TokenLengths", Packed(large, "TokenLengths", index.TokenLengths, partBytes));
-        var terms = new List<string>();
-        var termOffsets = new List<string>();
-        var postingOffsets = new List<string>();
-        var postings = new List<string>();
+        w.WriteLine("public override int ArticleCount => " + ArticleEmitter.Int(articleMembers.Count) + ";");
+        w.WriteLine();
+        w.WriteLine("public override global::CorpusSdk.ArticleCollection Articles => " + className + ".Articles;");
+        w.WriteLine();
+        w.OpenBlock("public override global::CorpusSdk.Article GetArticle(int index) => index switch");
+        for (int i = 0; i < articleMembers.Count; i++)
+        {
+            w.WriteLine(ArticleEmitter.Int(i) + " => " + articleMembers[i] + ",");
+        }
+
+        w.WriteLine("_ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
+        w.CloseBlock("};");
+        w.WriteLine();
+        w.OpenBlock("public override global::System.ReadOnlySpan<byte> GetSection(global::CorpusSdk.IndexSection section, global::CorpusSdk.SearchMode mode) => (section, mode) switch");
+        Section(w, "PartArticles", Packed(large, "PartArticles", index.PartArticles, partBytes));
+        Section(w, "PartBlocks", Packed(large, "PartBlocks", index.PartBlocks, partBytes));
+        Section(w, "PartFirstTokens", Packed(large, "PartFirstTokens", index.PartFirstTokens, partBytes));
+        Section(w, "PartLuceneStarts", Packed(large, "PartLuceneStarts", index.PartLuceneStarts, partBytes));
+        Section(w, "ArticleFirstParts", Packed(large, "ArticleFirstParts", index.ArticleFirstParts, partBytes));
+        Section(w, "ArticleAuthors", Packed(large, "ArticleAuthors", index.ArticleAuthors, partBytes));
+        Section(w, "ArticleDays", Packed(large, "ArticleDays", index.ArticleDays, partBytes));
+        Section(w, "Authors", Data(large, "Authors", string.Concat(index.Authors), partBytes, escape: true));
+        Section(w, "AuthorOffsets", Packed(large, "AuthorOffsets", CorpusIndexBuilder.Utf8Offsets(index.Authors), partBytes));
+        Section(w, "TokenStarts", Packed(large, "TokenStarts", index.TokenStarts, partBytes));
+        Section(w, "TokenLengths", Packed(large, "TokenLengths", index.TokenLengths, partBytes));
         for (int m = 0; m < CorpusIndex.ModeCount; m++)
         {
             string mode = ModeNames[m];
-            terms.Add(Data(large, "Terms" + mode, string.Concat(index.Terms[m]), partBytes, escape: true));
-            termOffsets.Add(Packed(large, "TermOffsets" + mode, CorpusIndexBuilder.Utf8Offsets(index.Terms[m]), partBytes));
-            postingOffsets.Add(Packed(large, "PostingOffsets" + mode, index.PostingOffsets[m], partBytes));
-            postings.Add(Packed(large, "Postings" + mode, index.Postings[m], partBytes));
+            foreach (string section in ModeSections)
+            {
+                string value = section switch
+                {
+                    "Terms" => Data(large, section + mode, string.Concat(index.Terms[m]), partBytes, escape: true),
+                    "TermOffsets" => Packed(large, section + mode, CorpusIndexBuilder.Utf8Offsets(index.Terms[m]), partBytes),
+                    "TermPostings" => Packed(large, section + mode, index.TermPostings[m], partBytes),
+                    "PostingParts" => Packed(large, section + mode, index.PostingParts[m], partBytes),
+                    "PostingEnds" => Packed(large, section + mode, index.PostingEnds[m], partBytes),
+                    "Positions" => Packed(large, section + mode, index.Positions[m], partBytes),
+                    "TermTitleArticles" => Packed(large, section + mode, index.TermTitleArticles[m], partBytes),
+                    "TermBodyArticles" => Packed(large, section + mode, index.TermBodyArticles[m], partBytes),
+                    _ => Packed(large, section + mode, index.TermBlocks[m], partBytes),
+                };
+                w.WriteLine("(global::CorpusSdk.IndexSection." + section + ", global::CorpusSdk.SearchMode." + mode + ") => " + value + ",");
+            }
         }
 
-        ModeSwitch(w, "Terms", terms);
-        ModeSwitch(w, "TermOffsets", termOffsets);
-        ModeSwitch(w, "PostingOffsets", postingOffsets);
-        ModeSwitch(w, "Postings", postings);
+        w.WriteLine("_ => default,");
+        w.CloseBlock("};");
         foreach (var (name, parts) in large)
         {
             WriteParts(w, name, parts);
@@ -92,6 +122,9 @@ internal static class IndexEmitter
         w.CloseBlock();
         return w.ToString();
     }
+
+    private static void Section(SourceWriter w, string section, string expression) =>
+        w.WriteLine("(global::CorpusSdk.IndexSection." + section + ", _) => " + expression + ",");
 
     /// <summary>
     /// The expression for one array of the index: a <c>"…"u8</c> literal, or, over <paramref name="partBytes"/>,
@@ -174,20 +207,5 @@ internal static class IndexEmitter
         }
 
         w.CloseBlock();
-    }
-
-    private static void Property(SourceWriter w, string name, string expression) =>
-        w.WriteLine("public override global::System.ReadOnlySpan<byte> " + name + " => " + expression + ";");
-
-    private static void ModeSwitch(SourceWriter w, string name, List<string> literals)
-    {
-        w.OpenBlock("public override global::System.ReadOnlySpan<byte> " + name + "(global::CorpusSdk.SearchMode mode) => mode switch");
-        for (int m = 0; m < literals.Count; m++)
-        {
-            w.WriteLine("global::CorpusSdk.SearchMode." + ModeNames[m] + " => " + literals[m] + ",");
-        }
-
-        w.WriteLine("_ => default,");
-        w.CloseBlock("};");
     }
 }
