@@ -18,10 +18,6 @@ internal static class IndexEmitter
     /// </summary>
     public const int DefaultPartBytes = 1 << 20;
 
-    /// <summary>The per-mode sections, in <c>CorpusSdk.IndexSection</c> order.</summary>
-    private static readonly string[] ModeSections =
-        ["Terms", "TermOffsets", "TermPostings", "PostingParts", "PostingEnds", "Positions", "TermTitleArticles", "TermBodyArticles", "TermBlocks"];
-
     public static string Emit(CorpusIndex index, IReadOnlyList<string> articleMembers, string ns, string className, string generatorVersion, int partBytes = DefaultPartBytes)
     {
         var large = new List<(string Name, List<(string Literal, int Bytes)> Parts)>();
@@ -78,36 +74,10 @@ internal static class IndexEmitter
         w.CloseBlock("};");
         w.WriteLine();
         w.OpenBlock("public override global::System.ReadOnlySpan<byte> GetSection(global::CorpusSdk.IndexSection section, global::CorpusSdk.SearchMode mode) => (section, mode) switch");
-        Section(w, "PartArticles", Packed(large, "PartArticles", index.PartArticles, partBytes));
-        Section(w, "PartBlocks", Packed(large, "PartBlocks", index.PartBlocks, partBytes));
-        Section(w, "PartFirstTokens", Packed(large, "PartFirstTokens", index.PartFirstTokens, partBytes));
-        Section(w, "PartLuceneStarts", Packed(large, "PartLuceneStarts", index.PartLuceneStarts, partBytes));
-        Section(w, "ArticleFirstParts", Packed(large, "ArticleFirstParts", index.ArticleFirstParts, partBytes));
-        Section(w, "ArticleAuthors", Packed(large, "ArticleAuthors", index.ArticleAuthors, partBytes));
-        Section(w, "ArticleDays", Packed(large, "ArticleDays", index.ArticleDays, partBytes));
-        Section(w, "Authors", Data(large, "Authors", string.Concat(index.Authors), partBytes, escape: true));
-        Section(w, "AuthorOffsets", Packed(large, "AuthorOffsets", CorpusIndexBuilder.Utf8Offsets(index.Authors), partBytes));
-        Section(w, "TokenStarts", Packed(large, "TokenStarts", index.TokenStarts, partBytes));
-        Section(w, "TokenLengths", Packed(large, "TokenLengths", index.TokenLengths, partBytes));
-        for (int m = 0; m < CorpusIndex.ModeCount; m++)
+        foreach (IndexSectionData section in Sections(index))
         {
-            string mode = ModeNames[m];
-            foreach (string section in ModeSections)
-            {
-                string value = section switch
-                {
-                    "Terms" => Data(large, section + mode, string.Concat(index.Terms[m]), partBytes, escape: true),
-                    "TermOffsets" => Packed(large, section + mode, CorpusIndexBuilder.Utf8Offsets(index.Terms[m]), partBytes),
-                    "TermPostings" => Packed(large, section + mode, index.TermPostings[m], partBytes),
-                    "PostingParts" => Packed(large, section + mode, index.PostingParts[m], partBytes),
-                    "PostingEnds" => Packed(large, section + mode, index.PostingEnds[m], partBytes),
-                    "Positions" => Packed(large, section + mode, index.Positions[m], partBytes),
-                    "TermTitleArticles" => Packed(large, section + mode, index.TermTitleArticles[m], partBytes),
-                    "TermBodyArticles" => Packed(large, section + mode, index.TermBodyArticles[m], partBytes),
-                    _ => Packed(large, section + mode, index.TermBlocks[m], partBytes),
-                };
-                w.WriteLine("(global::CorpusSdk.IndexSection." + section + ", global::CorpusSdk.SearchMode." + mode + ") => " + value + ",");
-            }
+            string value = section.Text is { } text ? Data(large, section.Name, text, partBytes, escape: true) : Data(large, section.Name, section.Packed!, partBytes, escape: false);
+            w.WriteLine("(global::CorpusSdk.IndexSection." + section.Section + ", " + (section.Mode is { } mode ? "global::CorpusSdk.SearchMode." + mode : "_") + ") => " + value + ",");
         }
 
         w.WriteLine("_ => default,");
@@ -123,8 +93,45 @@ internal static class IndexEmitter
         return w.ToString();
     }
 
-    private static void Section(SourceWriter w, string section, string expression) =>
-        w.WriteLine("(global::CorpusSdk.IndexSection." + section + ", _) => " + expression + ",");
+    /// <summary>
+    /// Every section of the index as the runtime reads it: UTF-8 text (<see cref="IndexSectionData.Text"/>) or
+    /// packed integers (<see cref="IndexSectionData.Packed"/>, <see cref="PackedInts"/>). The one writer of the layout;
+    /// tests use it to search an index without compiling it.
+    /// </summary>
+    public static List<IndexSectionData> Sections(CorpusIndex index)
+    {
+        var sections = new List<IndexSectionData>
+        {
+            Packed("PartArticles", null, index.PartArticles),
+            Packed("PartBlocks", null, index.PartBlocks),
+            Packed("PartFirstTokens", null, index.PartFirstTokens),
+            Packed("PartLuceneStarts", null, index.PartLuceneStarts),
+            Packed("ArticleFirstParts", null, index.ArticleFirstParts),
+            Packed("ArticleAuthors", null, index.ArticleAuthors),
+            Packed("ArticleDays", null, index.ArticleDays),
+            new("Authors", null, string.Concat(index.Authors), null),
+            Packed("AuthorOffsets", null, CorpusIndexBuilder.Utf8Offsets(index.Authors)),
+            Packed("TokenStarts", null, index.TokenStarts),
+            Packed("TokenLengths", null, index.TokenLengths),
+        };
+        for (int m = 0; m < CorpusIndex.ModeCount; m++)
+        {
+            string mode = ModeNames[m];
+            sections.Add(new("Terms", mode, string.Concat(index.Terms[m]), null));
+            sections.Add(Packed("TermOffsets", mode, CorpusIndexBuilder.Utf8Offsets(index.Terms[m])));
+            sections.Add(Packed("TermPostings", mode, index.TermPostings[m]));
+            sections.Add(Packed("PostingParts", mode, index.PostingParts[m]));
+            sections.Add(Packed("PostingEnds", mode, index.PostingEnds[m]));
+            sections.Add(Packed("Positions", mode, index.Positions[m]));
+            sections.Add(Packed("TermTitleArticles", mode, index.TermTitleArticles[m]));
+            sections.Add(Packed("TermBodyArticles", mode, index.TermBodyArticles[m]));
+            sections.Add(Packed("TermBlocks", mode, index.TermBlocks[m]));
+        }
+
+        return sections;
+
+        static IndexSectionData Packed(string section, string? mode, IReadOnlyList<int> values) => new(section, mode, null, PackedInts.Pack(values));
+    }
 
     /// <summary>
     /// The expression for one array of the index: a <c>"…"u8</c> literal, or, over <paramref name="partBytes"/>,
@@ -168,10 +175,6 @@ internal static class IndexEmitter
         return "__" + name + ".Value";
     }
 
-    /// <summary>Packed integers (<see cref="PackedInts"/>): ASCII digits of a URL-safe base-64 alphabet, written without escaping.</summary>
-    private static string Packed(List<(string Name, List<(string Literal, int Bytes)> Parts)> large, string name, IReadOnlyList<int> values, int partBytes) =>
-        Data(large, name, PackedInts.Pack(values), partBytes, escape: false);
-
     private static string Literal(string value, bool escape) => (escape ? CSharpEscaper.StringLiteral(value) : "\"" + value + "\"") + "u8";
 
     private static int Utf8Length(char c) => c < 0x80 ? 1 : c < 0x800 ? 2 : char.IsSurrogate(c) ? 2 : 3;
@@ -208,4 +211,11 @@ internal static class IndexEmitter
 
         w.CloseBlock();
     }
+}
+
+/// <summary>One section of the index: its name, its mode (null for corpus-wide sections) and its content.</summary>
+internal sealed record IndexSectionData(string Section, string? Mode, string? Text, string? Packed)
+{
+    /// <summary>A unique name for the section (used for nested classes of large data).</summary>
+    public string Name => Section + Mode;
 }
