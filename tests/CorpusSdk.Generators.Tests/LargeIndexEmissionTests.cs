@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.RegularExpressions;
 using CorpusSdk.Generators.Emit;
 using CorpusSdk.Generators.Parsing;
 using CorpusSdk.Generators.Search;
@@ -30,9 +31,12 @@ public sealed class LargeIndexEmissionTests
             .OrderBy(s => s.Article.Id, StringComparer.Ordinal)
             .Select(s => ArticleIndexer.Index(s.Article, s.Path))
             .ToList();
-        string parted = IndexEmitter.Emit(CorpusIndexBuilder.Build(specs), "Consumer", "Corpus", "1.0", partBytes: 64);
+        // The article members the generator named, read from its GetArticle switch ("0 => Member,").
+        List<string> members = Regex.Matches(literals.ToString(), @"^\s*\d+ => (\S+),\s*$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(specs.Count, members.Count);
+        string parted = IndexEmitter.Emit(CorpusIndexBuilder.Build(specs), members, "Consumer", "Corpus", "1.0", partBytes: 64);
         Assert.Contains("Part2 =>", parted, StringComparison.Ordinal);
-        Assert.Contains("private static class __PostingsDefault", parted, StringComparison.Ordinal);
+        Assert.Contains("private static class __PostingPartsDefault", parted, StringComparison.Ordinal);
         Assert.DoesNotContain("Part0", literals.ToString(), StringComparison.Ordinal);
 
         Compilation partedCompilation = run.Output.ReplaceSyntaxTree(literals, CSharpSyntaxTree.ParseText(parted, GeneratorHarness.ParseOptions, literals.FilePath));
@@ -63,10 +67,16 @@ public sealed class LargeIndexEmissionTests
 
     private static List<SearchHit> Hits(CorpusSearch search, string query, SearchMode mode)
     {
+        // Every ranked part (its score's bits as Start) and its highlights.
         var hits = new List<SearchHit>();
-        foreach (SearchHit hit in search.Search(query, new SearchOptions(mode)))
+        using SearchResults results = search.Search(query, new SearchOptions(mode) { Unit = SearchUnit.Part, Top = 10_000 });
+        foreach (RankedHit hit in results.Hits)
         {
-            hits.Add(hit);
+            hits.Add(new SearchHit(hit.ArticleIndex, hit.BlockIndex, BitConverter.SingleToInt32Bits(hit.Score), 0));
+            foreach (PartHit part in results.GetParts(hit))
+            {
+                hits.AddRange(results.GetHighlights(part));
+            }
         }
 
         return hits;
