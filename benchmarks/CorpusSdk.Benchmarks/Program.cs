@@ -15,7 +15,7 @@ namespace CorpusSdk.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/CorpusSdk.Benchmarks -- --filter '*'</c> runs the
 /// BenchmarkDotNet suite; <c>-- startup [runs]</c> measures start-up to first answer in fresh processes;
-/// <c>-- check</c> prints each engine's hit counts; <c>-- size</c> what the corpus assemblies hold; <c>-- report [csv]</c> writes the tables of docs/benchmarks.md.
+/// <c>-- check</c> compares both engines' answers; <c>-- size</c> index bytes per MB of seed text beside Lucene's index; <c>-- report [csv]</c> writes the tables of docs/benchmarks.md.
 /// </summary>
 public static class Program
 {
