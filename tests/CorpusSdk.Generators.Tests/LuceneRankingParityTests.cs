@@ -425,6 +425,15 @@ public sealed class LuceneRankingParityTests(Xunit.Abstractions.ITestOutputHelpe
                 }
             }
 
+            // A word twice: AND (Lucene adds both clauses), OR, and a phrase of the word repeated.
+            foreach (string term in byFrequency.Take(3).Concat(byFrequency.Skip(n / 2).Take(3)))
+            {
+                string w = surface[term];
+                queries.Add(new ParityQuery("word twice", w + " " + w, And: true, [[(term, 0)], [(term, 0)]]));
+                queries.Add(new ParityQuery("word twice", w + " OR " + w, And: false, [[(term, 0)], [(term, 0)]]));
+                queries.Add(new ParityQuery("word twice", "\"" + w + " " + w + "\"", And: true, [[(term, 0), (term, 1)]]));
+            }
+
             return queries;
 
             void AddTerms(string kind, List<string> band)
