@@ -21,7 +21,7 @@ public class SearchCommandTests
         Assert.Equal(7, lines.Length);
         Assert.StartsWith("1\t000_8fbc388ac0ad8ee7\t", lines[0], StringComparison.Ordinal);
         // Parts as show numbers them: the block index counted from 0, and the seed line.
-        Assert.Equal(["block 6 (line 23)", "block 10 (line 33)", "block 16 (line 45)"], lines[1..4].Select(l => l.Split('\t')[1]).Order().ToArray());
+        Assert.Equal(["block 6 (line 23)", "block 10 (line 33)", "block 16 (line 45)"], lines[1..4].Select(l => l.Split('\t')[1]).OrderBy(l => int.Parse(l.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         Assert.All(lines[1..4], l => Assert.Contains("[قائلاً]", l, StringComparison.Ordinal));
         Assert.Equal("1 article.", lines[4]);
         Assert.Equal("authors: مناف قومان (1)", lines[5]);
@@ -42,7 +42,7 @@ public class SearchCommandTests
         CliRun run = Search(false, "كيري", "--unit", "part", "--top", "2");
         string[] lines = run.StdoutLines;
         Assert.Equal(7, lines.Length);
-        Assert.Equal("title (line 2)", lines[1].Split('\t')[1]);
+        Assert.Equal("title (line 3)", lines[1].Split('\t')[1]);
         Assert.Equal("15 parts (2 shown from 1; use --top and --skip to see more).", lines[4]);
         CliRun page2 = Search(false, "كيري", "--unit", "part", "--top", "2", "--skip", "2");
         Assert.StartsWith("3\t", page2.StdoutLines[0], StringComparison.Ordinal);

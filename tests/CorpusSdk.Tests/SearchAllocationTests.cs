@@ -13,6 +13,8 @@ public sealed class SearchAllocationTests
 
     private static readonly SearchMode[] Modes = [SearchMode.Default, SearchMode.Exact, SearchMode.Normalized, SearchMode.LuceneCompatible];
 
+    private static readonly SearchUnit[] Units = [SearchUnit.Article, SearchUnit.Part];
+
     [Fact]
     public void Queries_enumeration_and_snippets_allocate_zero_bytes()
     {
@@ -152,7 +154,7 @@ public sealed class SearchAllocationTests
         {
             foreach (SearchMode mode in Modes)
             {
-                foreach (SearchUnit unit in new[] { SearchUnit.Article, SearchUnit.Part })
+                foreach (SearchUnit unit in Units)
                 {
                     var options = new SearchOptions(mode) { Unit = unit, Facets = true, Top = 20 };
                     sum += Corpus.Count(query, options);
