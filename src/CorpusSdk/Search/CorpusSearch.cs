@@ -254,9 +254,28 @@ public sealed class CorpusSearch
     /// <param name="written">Characters written (0 when it does not fit).</param>
     /// <param name="options">Markers and context; <see cref="SnippetOptions.Default"/> when null.</param>
     /// <returns>False when <paramref name="destination"/> is too small.</returns>
-    public bool TryWriteSnippet(in SearchHit hit, Span<char> destination, out int written, SnippetOptions? options = null)
+    public bool TryWriteSnippet(in SearchHit hit, Span<char> destination, out int written, SnippetOptions? options = null) =>
+        TryWritePartSnippet(new ReadOnlySpan<SearchHit>(in hit), destination, out written, options);
+
+    /// <summary>
+    /// Writes a keyword-in-context snippet of one part around its first highlight, marking every highlight that
+    /// falls inside it (<see cref="SearchResults.GetHighlights(in PartHit)"/> gives them in text order).
+    /// </summary>
+    /// <param name="highlights">Highlights of one part, in text order; the snippet is empty when there are none.</param>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="written">Characters written (0 when it does not fit).</param>
+    /// <param name="options">Markers and context; <see cref="SnippetOptions.Default"/> when null.</param>
+    /// <returns>False when <paramref name="destination"/> is too small.</returns>
+    public bool TryWritePartSnippet(ReadOnlySpan<SearchHit> highlights, Span<char> destination, out int written, SnippetOptions? options = null)
     {
+        written = 0;
+        if (highlights.IsEmpty)
+        {
+            return true;
+        }
+
         options ??= SnippetOptions.Default;
+        SearchHit hit = highlights[0];
         ReadOnlySpan<char> text = GetPartText(hit).Span;
         int start = Math.Clamp(hit.Start, 0, text.Length);
         int end = Math.Clamp(hit.Start + hit.Length, start, text.Length);
@@ -290,11 +309,24 @@ public sealed class CorpusSearch
             writer.Write(options.Ellipsis);
         }
 
-        writer.Write(text.Slice(left, start - left));
-        writer.Write(options.Before);
-        writer.Write(text.Slice(start, end - start));
-        writer.Write(options.After);
-        writer.Write(text.Slice(end, right - end));
+        int at = left;
+        foreach (SearchHit highlight in highlights)
+        {
+            int from = Math.Clamp(highlight.Start, 0, text.Length);
+            int to = Math.Clamp(highlight.Start + highlight.Length, from, text.Length);
+            if (highlight.ArticleIndex != hit.ArticleIndex || highlight.BlockIndex != hit.BlockIndex || from < at || to > right)
+            {
+                continue; // another part, overlapping an earlier mark, or outside the window
+            }
+
+            writer.Write(text.Slice(at, from - at));
+            writer.Write(options.Before);
+            writer.Write(text.Slice(from, to - from));
+            writer.Write(options.After);
+            at = to;
+        }
+
+        writer.Write(text.Slice(at, right - at));
         if (right < text.Length)
         {
             writer.Write(options.Ellipsis);

@@ -226,16 +226,11 @@ internal static class QueryPlanner
         {
             ReadOnlySpan<char> wordText = text.Slice(word.Start, word.Length);
             int count = TextAnalyzer.Terms(wordText, (AnalysisMode)index.Mode, chars, terms);
-            if (!word.HasTerms)
+            if (!word.HasTerms || count <= 0 || terms[0].Length == 0)
             {
-                // Never indexed: no part can have it.
-                missing = true;
+                // Dropped by the analysis (over 255 characters, a Lucene stop word, marks only): a gap that
+                // any word fills, as in Lucene, whose index never holds such a word either.
                 continue;
-            }
-
-            if (count <= 0 || terms[0].Length == 0)
-            {
-                continue; // dropped by the analysis (a Lucene stop word, marks only): a gap, as in Lucene
             }
 
             firstOffset = firstOffset < 0 ? word.Position : firstOffset;

@@ -96,10 +96,17 @@ internal struct ScoredDoc
 /// </summary>
 internal sealed class SearchContext
 {
+    /// <summary>How many idle contexts a thread keeps (searches nested inside another's results need their own).</summary>
+    private const int MaxCached = 4;
+
     [ThreadStatic]
     private static SearchContext? s_cached;
 
+    [ThreadStatic]
+    private static int s_cachedCount;
+
     private int _generation;
+    private SearchContext? _next;
 
     public SyntaxBuffer Syntax { get; } = new();
 
@@ -165,17 +172,30 @@ internal sealed class SearchContext
 
     public static SearchContext Rent()
     {
-        SearchContext context = s_cached ?? new SearchContext();
-        s_cached = null;
+        SearchContext? context = s_cached;
+        if (context is null)
+        {
+            context = new SearchContext();
+        }
+        else
+        {
+            s_cached = context._next;
+            context._next = null;
+            s_cachedCount--;
+        }
+
         Interlocked.Increment(ref context._generation);
         return context;
     }
 
+    /// <summary>Takes the context back (once per lending: a stale or repeated return is ignored) onto this thread's idle stack.</summary>
     public void Return(int generation)
     {
-        if (Interlocked.CompareExchange(ref _generation, generation + 1, generation) == generation)
+        if (Interlocked.CompareExchange(ref _generation, generation + 1, generation) == generation && s_cachedCount < MaxCached)
         {
+            _next = s_cached;
             s_cached = this;
+            s_cachedCount++;
         }
     }
 

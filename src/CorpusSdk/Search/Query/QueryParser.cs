@@ -68,7 +68,7 @@ internal ref struct QueryParser
             parser.Fail(QueryErrorKind.UnexpectedClosingParenthesis, parser._position, 1);
         }
 
-        if (parser._error.Kind == QueryErrorKind.None && nodes.Count > QueryError.MaxClauses)
+        if (parser._error.Kind == QueryErrorKind.None && nodes.Count > QueryError.MaxClauses + 1)
         {
             parser.Fail(QueryErrorKind.TooManyClauses, 0, query.Length);
         }
