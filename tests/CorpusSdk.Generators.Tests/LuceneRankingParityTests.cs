@@ -23,7 +23,7 @@ namespace CorpusSdk.Generators.Tests;
 /// distinct synthetic articles and over 200 queries per unit (terms, phrases, AND, OR), for parts as
 /// documents and for articles as documents (title and body fields, title boosted). Our side is production
 /// code only: <see cref="SeedParser"/>, <see cref="ArticleIndexer"/>, <see cref="CorpusIndexBuilder"/>,
-/// <see cref="IndexEmitter.Sections"/> and the runtime's <see cref="CorpusSearch"/>.
+/// <see cref="IndexEmitter.Sections"/> (served by <see cref="SectionIndexData"/>) and the runtime's <see cref="CorpusSearch"/>.
 /// </summary>
 public sealed class LuceneRankingParityTests(Xunit.Abstractions.ITestOutputHelper output)
 {
@@ -164,16 +164,16 @@ public sealed class LuceneRankingParityTests(Xunit.Abstractions.ITestOutputHelpe
 
         private ParityCorpus()
         {
-            // Distinct synthetic articles, parsed and indexed by the production code, in the generator's order (by ID).
-            List<ArticleSpec> articles = SyntheticCorpus.SyntheticCorpus.Generate(Count, Vocabulary.FromSeed())
+            // Distinct synthetic articles, parsed and indexed by the production code in the generator's order (by ID),
+            // served from memory (SectionIndexData); the same parse, in the same order, for Lucene.
+            List<SyntheticArticle> seeds = [.. SyntheticCorpus.SyntheticCorpus.Generate(Count, Vocabulary.FromSeed())];
+            List<ArticleSpec> articles = seeds
                 .Select(a => SeedParser.Parse("/corpus/" + a.FileName, a.Text).Article ?? throw new InvalidOperationException(a.FileName + " did not parse"))
                 .OrderBy(a => a.Id, StringComparer.Ordinal)
                 .ToList();
             Assert.Equal(Count, articles.Select(a => a.Id).Distinct(StringComparer.Ordinal).Count());
             Assert.Equal(Count, articles.Select(a => a.Blocks.Count > 0 ? a.Blocks[0].Text : a.Title).Distinct(StringComparer.Ordinal).Count());
-
-            CorpusIndex index = CorpusIndexBuilder.Build(articles.Select(a => ArticleIndexer.Index(a, "/corpus/" + a.FileName)).ToList());
-            Engine = new CorpusSearch(new SectionIndexData(articles.Count, IndexEmitter.Sections(index)));
+            Engine = SectionIndexData.Search(seeds.Select(a => ("/corpus/" + a.FileName, a.Text)));
 
             _firstParts = new int[articles.Count];
             for (int a = 0, part = 0; a < articles.Count; part += 1 + articles[a].Blocks.Count, a++)
@@ -487,30 +487,5 @@ public sealed class LuceneRankingParityTests(Xunit.Abstractions.ITestOutputHelpe
             stream.End();
             return tokens;
         }
-    }
-
-    /// <summary>The index as generated code holds it, from <see cref="IndexEmitter.Sections"/>, without compiling it.</summary>
-    private sealed class SectionIndexData : CorpusIndexData
-    {
-        private readonly Dictionary<(IndexSection Section, SearchMode? Mode), byte[]> _sections = [];
-
-        public SectionIndexData(int articleCount, IEnumerable<IndexSectionData> sections)
-        {
-            ArticleCount = articleCount;
-            foreach (IndexSectionData section in sections)
-            {
-                SearchMode? mode = section.Mode is null ? null : Enum.Parse<SearchMode>(section.Mode);
-                _sections.Add((Enum.Parse<IndexSection>(section.Section), mode), Encoding.UTF8.GetBytes(section.Text ?? section.Packed!));
-            }
-        }
-
-        public override int ArticleCount { get; }
-
-        public override ArticleCollection Articles => throw new NotSupportedException("The parity test searches the index only.");
-
-        public override Article GetArticle(int index) => throw new NotSupportedException("The parity test searches the index only.");
-
-        public override ReadOnlySpan<byte> GetSection(IndexSection section, SearchMode mode) =>
-            _sections.TryGetValue((section, mode), out byte[]? bytes) || _sections.TryGetValue((section, null), out bytes) ? bytes : default;
     }
 }
