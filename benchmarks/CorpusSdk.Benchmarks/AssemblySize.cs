@@ -23,13 +23,13 @@ internal static class AssemblySize
         {
             long seed = SyntheticCorpus.SyntheticCorpus.Generate(size, Vocabulary.FromSeed())
                 .Sum(a => (long)Encoding.UTF8.GetByteCount(a.Text) + (a.Bom ? 3 : 0));
-            long index = IndexBytes(Corpora.Engine(size));
-            long assembly = new FileInfo(Corpora.AssemblyPath(size)).Length;
+            long index = Corpora.IsCompiled(size) ? IndexBytes(Corpora.Engine(size)) : InMemoryCorpus.For(size).IndexBytes;
+            string assembly = Corpora.IsCompiled(size) ? Mb(new FileInfo(Corpora.AssemblyPath(size)).Length) : "not compiled (index built in memory)";
             var clock = Stopwatch.StartNew();
-            long lucene = new LuceneIndex(Corpora.Articles(size)).SizeInBytes;
+            long lucene = new LuceneIndex(Corpora.Texts(size)).SizeInBytes;
             double build = clock.Elapsed.TotalSeconds;
             Console.WriteLine(FormattableString.Invariant(
-                $"| {size:N0} | {Mb(seed)} | {Mb(index)} | {index / (double)seed:N2} MB | {Mb(assembly)} | {Mb(lucene)} | {lucene / (double)seed:N2} MB | {index / (double)lucene:N2} | {build:N1} s |"));
+                $"| {size:N0} | {Mb(seed)} | {Mb(index)} | {index / (double)seed:N2} MB | {assembly} | {Mb(lucene)} | {lucene / (double)seed:N2} MB | {index / (double)lucene:N2} | {build:N1} s |"));
         }
 
         return 0;

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using C1000 = CorpusSdk.Benchmarks.Corpus1000;
 #if CORPUS10000
 using C10000 = CorpusSdk.Benchmarks.Corpus10000;
@@ -8,16 +10,27 @@ namespace CorpusSdk.Benchmarks;
 
 /// <summary>
 /// The compiled synthetic corpora, reached through their generated entry points (<c>Corpus.Count</c>,
-/// <c>Corpus.Search</c>), in <see cref="SearchMode.LuceneCompatible"/> with articles as the unit, as Lucene's index.
+/// <c>Corpus.Search</c>) or, for a corpus not compiled, the same engine over its index built in memory (<see cref="InMemoryCorpus"/>), in <see cref="SearchMode.LuceneCompatible"/> with articles as the unit, as Lucene's index.
 /// </summary>
 internal static class Corpora
 {
     /// <summary>The corpus sizes measured.</summary>
-#if CORPUS10000
     public static readonly int[] Sizes = [1000, 10000];
+
+    /// <summary>The sizes compiled into an assembly (the others: <see cref="InMemoryCorpus"/>).</summary>
+#if CORPUS10000
+    public static readonly int[] CompiledSizes = [1000, 10000];
 #else
-    public static readonly int[] Sizes = [1000];
+    public static readonly int[] CompiledSizes = [1000];
 #endif
+
+    /// <summary>Whether the corpus of this size is compiled (else its index is built in memory).</summary>
+    public static bool IsCompiled(int articles) => Array.IndexOf(CompiledSizes, articles) >= 0;
+
+    /// <summary>Each article's title and blocks, in corpus order (Lucene's index is made from them).</summary>
+    public static IEnumerable<(string Title, IReadOnlyList<string> Blocks)> Texts(int articles) => IsCompiled(articles)
+        ? Articles(articles).Select(a => (a.Title.ToString(), (IReadOnlyList<string>)[.. a.Blocks.Select(b => b.ToString())]))
+        : InMemoryCorpus.For(articles).Texts;
 
     /// <summary>The options of every measured query: Lucene's analysis, articles ranked, the 10 best.</summary>
     public static readonly SearchOptions Options = new(SearchMode.LuceneCompatible) { Unit = SearchUnit.Article, Top = 10 };
@@ -33,7 +46,7 @@ internal static class Corpora
     };
 
     /// <summary>The engine, for statistics and checks.</summary>
-    public static CorpusSearch Engine(int articles) => articles switch
+    public static CorpusSearch Engine(int articles) => !IsCompiled(articles) ? InMemoryCorpus.For(articles).Engine : articles switch
     {
         1000 => C1000.Corpus.SearchEngine,
 #if CORPUS10000
@@ -82,9 +95,19 @@ internal static class Corpora
 
     private static string Location10000() => typeof(C10000.Corpus).Assembly.Location;
 #else
-    private static int Count10000(string query) => throw new InvalidOperationException("Built without the 10,000-article corpus: " + query);
+    private static int Count10000(string query) => InMemoryCorpus.For(10000).Engine.Count(query, Options);
 
-    private static int Top10In10000(string query) => throw new InvalidOperationException("Built without the 10,000-article corpus: " + query);
+    private static int Top10In10000(string query)
+    {
+        using SearchResults results = InMemoryCorpus.For(10000).Engine.Search(query, Options);
+        int checksum = results.TotalCount;
+        foreach (RankedHit hit in results.Hits)
+        {
+            checksum += hit.ArticleIndex;
+        }
+
+        return checksum;
+    }
 
     private static string Location10000() => throw new InvalidOperationException("Built without the 10,000-article corpus.");
 #endif

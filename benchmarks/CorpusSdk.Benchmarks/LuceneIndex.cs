@@ -30,23 +30,23 @@ internal sealed class LuceneIndex
     private readonly RAMDirectory _directory;
     private readonly DirectoryReader _reader;
 
-    public LuceneIndex(ArticleCollection articles)
+    public LuceneIndex(IEnumerable<(string Title, IReadOnlyList<string> Blocks)> articles)
     {
         _directory = new RAMDirectory();
         var config = new IndexWriterConfig(Version, new GapAnalyzer()) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity() };
         using (var writer = new IndexWriter(_directory, config))
         {
             int id = 0;
-            foreach (Article article in articles)
+            foreach ((string title, IReadOnlyList<string> blocks) in articles)
             {
                 var document = new Document
                 {
                     new StoredField("id", id++),
-                    new TextField("title", article.Title.ToString(), Field.Store.NO),
+                    new TextField("title", title, Field.Store.NO),
                 };
-                foreach (Block block in article.Blocks)
+                foreach (string block in blocks)
                 {
-                    document.Add(new TextField("body", block.ToString(), Field.Store.NO));
+                    document.Add(new TextField("body", block, Field.Store.NO));
                 }
 
                 writer.AddDocument(document);
@@ -74,7 +74,7 @@ internal sealed class LuceneIndex
         {
             if (!Cache.TryGetValue(articles, out LuceneIndex? index))
             {
-                index = new LuceneIndex(Corpora.Articles(articles));
+                index = new LuceneIndex(Corpora.Texts(articles));
                 Cache.Add(articles, index);
             }
 

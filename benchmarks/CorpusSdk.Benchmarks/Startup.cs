@@ -27,7 +27,7 @@ internal static class Startup
     public static int Run(int runs)
     {
         var scenarios = new List<(string Engine, int Articles)> { ("none", 0) };
-        foreach (int size in Corpora.Sizes)
+        foreach (int size in Corpora.CompiledSizes)
         {
             scenarios.Add(("ours", size));
             scenarios.Add(("ours-lucene-mode", size));
@@ -142,7 +142,7 @@ internal static class Startup
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static LuceneIndex BuildLucene(int articles) => new(Corpora.Articles(articles));
+    private static LuceneIndex BuildLucene(int articles) => new(Corpora.Texts(articles));
 
     private static (string Output, double Milliseconds) Spawn(string engine, int articles)
     {
