@@ -17,12 +17,8 @@ public class SearchBenchmarks
     private Query _luceneQuery = null!;
     private string _query = string.Empty;
 
-    /// <summary>Distinct synthetic articles in the compiled corpus.</summary>
-#if CORPUS10000
+    /// <summary>Distinct synthetic articles in the corpus (10,000: compiled, or indexed in memory; see <see cref="Corpora"/>).</summary>
     [Params(1000, 10000)]
-#else
-    [Params(1000)]
-#endif
     public int Articles { get; set; }
 
     /// <summary>The query class (see <see cref="Queries"/>).</summary>
