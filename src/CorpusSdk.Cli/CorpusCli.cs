@@ -267,9 +267,9 @@ public static class CorpusCli
 
     /// <summary>
     /// Writes each parse error as <c>corpus: message</c>. System.CommandLine lays some messages out on several
-    /// lines (<c>Must be one of:</c>, then one tab-indented value per line): those line breaks and tabs are
-    /// its layout, so they are kept as lines indented by two spaces; any other control character (from the
-    /// user's own tokens) is escaped.
+    /// lines (<c>Must be one of:</c>, then one tab-indented value per line): its line breaks are kept, each
+    /// further line indented by two spaces instead of its leading tabs. Every other control character,
+    /// such as an escape sequence in the user's own token, is printed as <c>\uXXXX</c>.
     /// </summary>
     private static void ReportParseErrors(ParseResult result, TextWriter stderr)
     {
