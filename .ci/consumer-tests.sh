@@ -357,7 +357,11 @@ check_tool() {
   grep -qxF "$real_list_line" <<<"$out" || fail_because "corpus list: the real seed's line is missing"
   local v
   v=$("$work/tools/corpus" --version)
-  [[ "$v" == "$version+"* || "$v" == "$version" ]] || fail_because "corpus --version: $v (package $version)"
+  # The informational version is <version>+<commit>; off the public branch the package version also
+  # carries -g<commit>, which the informational version does not (docs/versioning.md).
+  local base=$version
+  if [[ "$version" =~ ^(.+)-g[0-9a-f]+$ ]]; then base=${BASH_REMATCH[1]}; fi
+  [[ "$v" == "$base+"* || "$v" == "$base" ]] || fail_because "corpus --version: $v (package $version)"
 }
 
 # (d) A malformed seed: the build fails and names the file, line and column.
