@@ -6,7 +6,7 @@ namespace CorpusSdk;
 /// <summary>
 /// The compiled search index of a corpus, as static data in the generated assembly. Implemented by
 /// generated code; every section is a view over a <c>"…"u8</c> literal, so nothing is decoded or
-/// allocated at start-up. Integer sections are packed as fixed-width base-64 digits (first byte: the width).
+/// allocated at start-up. Integer sections are fixed-width base-64 values read in place (<see cref="IndexInts"/>).
 /// The layout is drawn in docs/architecture.md ("The search index").
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -91,4 +91,16 @@ public enum IndexSection
 
     /// <summary>Per mode: number of blocks that have each term.</summary>
     TermBlocks,
+
+    /// <summary>Per mode: first article posting of each term, plus the total.</summary>
+    TermArticlePostings,
+
+    /// <summary>Per mode: the article of each article posting, ascending per term.</summary>
+    ArticleDocs,
+
+    /// <summary>Per mode: occurrences of the term in the article's title.</summary>
+    ArticleTitleFreqs,
+
+    /// <summary>Per mode: occurrences of the term in the article's blocks.</summary>
+    ArticleBodyFreqs,
 }

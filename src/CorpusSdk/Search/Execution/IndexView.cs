@@ -1,59 +1,62 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace CorpusSdk.Search.Execution;
 
 /// <summary>The sections of the index one query reads, fetched once per query: corpus-wide ones and its mode's.</summary>
+[SuppressMessage("Design", "CA1051", Justification = "Fields, not properties: a property getter would copy the section views on every read in hot loops.")]
 internal readonly ref struct IndexView
 {
     public IndexView(CorpusIndexData data, SearchMode mode)
     {
         Mode = mode;
-        PartArticles = new PackedInts(data.GetSection(IndexSection.PartArticles, mode));
-        PartBlocks = new PackedInts(data.GetSection(IndexSection.PartBlocks, mode));
-        PartFirstTokens = new PackedInts(data.GetSection(IndexSection.PartFirstTokens, mode));
-        PartLuceneStarts = new PackedInts(data.GetSection(IndexSection.PartLuceneStarts, mode));
-        ArticleFirstParts = new PackedInts(data.GetSection(IndexSection.ArticleFirstParts, mode));
-        ArticleAuthors = new PackedInts(data.GetSection(IndexSection.ArticleAuthors, mode));
-        ArticleDays = new PackedInts(data.GetSection(IndexSection.ArticleDays, mode));
-        TokenStarts = new PackedInts(data.GetSection(IndexSection.TokenStarts, mode));
-        TokenLengths = new PackedInts(data.GetSection(IndexSection.TokenLengths, mode));
+        PartArticles = new IndexInts(data.GetSection(IndexSection.PartArticles, mode));
+        PartBlocks = new IndexInts(data.GetSection(IndexSection.PartBlocks, mode));
+        PartFirstTokens = new IndexInts(data.GetSection(IndexSection.PartFirstTokens, mode));
+        PartLuceneStarts = new IndexInts(data.GetSection(IndexSection.PartLuceneStarts, mode));
+        ArticleFirstParts = new IndexInts(data.GetSection(IndexSection.ArticleFirstParts, mode));
+        ArticleAuthors = new IndexInts(data.GetSection(IndexSection.ArticleAuthors, mode));
+        ArticleDays = new IndexInts(data.GetSection(IndexSection.ArticleDays, mode));
+        TokenStarts = new IndexInts(data.GetSection(IndexSection.TokenStarts, mode));
+        TokenLengths = new IndexInts(data.GetSection(IndexSection.TokenLengths, mode));
         Modes = new ModeView(data, mode);
         Normalized = mode == SearchMode.Default ? new ModeView(data, SearchMode.Normalized) : default;
     }
 
-    public SearchMode Mode { get; }
+    public readonly SearchMode Mode;
 
-    public PackedInts PartArticles { get; }
+    public readonly IndexInts PartArticles;
 
-    public PackedInts PartBlocks { get; }
+    public readonly IndexInts PartBlocks;
 
-    public PackedInts PartFirstTokens { get; }
+    public readonly IndexInts PartFirstTokens;
 
-    public PackedInts PartLuceneStarts { get; }
+    public readonly IndexInts PartLuceneStarts;
 
-    public PackedInts ArticleFirstParts { get; }
+    public readonly IndexInts ArticleFirstParts;
 
-    public PackedInts ArticleAuthors { get; }
+    public readonly IndexInts ArticleAuthors;
 
-    public PackedInts ArticleDays { get; }
+    public readonly IndexInts ArticleDays;
 
-    public PackedInts TokenStarts { get; }
+    public readonly IndexInts TokenStarts;
 
-    public PackedInts TokenLengths { get; }
+    public readonly IndexInts TokenLengths;
 
     /// <summary>The query's own mode.</summary>
-    public ModeView Modes { get; }
+    public readonly ModeView Modes;
 
     /// <summary>In the default mode, the normalized mode's index too (words matched as written score higher).</summary>
-    public ModeView Normalized { get; }
+    public readonly ModeView Normalized;
 
     public int PartCount => PartArticles.Count;
 
     public int ArticleCount => ArticleFirstParts.Count - 1;
 
     /// <summary>The index of a term source: 0 = the query's mode, 1 = the normalized mode.</summary>
-    public ModeView Source(int source) => source == 0 ? Modes : Normalized;
+    [UnscopedRef]
+    public readonly ref readonly ModeView Source(int source) => ref source == 0 ? ref Modes : ref Normalized;
 
     /// <summary>A part's length in the units of the query's mode (Lucene tokens, or words).</summary>
     public int PartLength(int part) => Mode == SearchMode.LuceneCompatible
@@ -62,38 +65,52 @@ internal readonly ref struct IndexView
 }
 
 /// <summary>The per-mode sections: dictionary, postings, positions and document frequencies.</summary>
+[SuppressMessage("Design", "CA1051", Justification = "Fields, not properties: a property getter would copy the section views on every read in hot loops.")]
 internal readonly ref struct ModeView
 {
     public ModeView(CorpusIndexData data, SearchMode mode)
     {
         Terms = data.GetSection(IndexSection.Terms, mode);
-        TermOffsets = new PackedInts(data.GetSection(IndexSection.TermOffsets, mode));
-        TermPostings = new PackedInts(data.GetSection(IndexSection.TermPostings, mode));
-        PostingParts = new PackedInts(data.GetSection(IndexSection.PostingParts, mode));
-        PostingEnds = new PackedInts(data.GetSection(IndexSection.PostingEnds, mode));
-        Positions = new PackedInts(data.GetSection(IndexSection.Positions, mode));
-        TermTitleArticles = new PackedInts(data.GetSection(IndexSection.TermTitleArticles, mode));
-        TermBodyArticles = new PackedInts(data.GetSection(IndexSection.TermBodyArticles, mode));
-        TermBlocks = new PackedInts(data.GetSection(IndexSection.TermBlocks, mode));
+        TermOffsets = new IndexInts(data.GetSection(IndexSection.TermOffsets, mode));
+        TermPostings = new IndexInts(data.GetSection(IndexSection.TermPostings, mode));
+        PostingParts = new IndexInts(data.GetSection(IndexSection.PostingParts, mode));
+        PostingEnds = new IndexInts(data.GetSection(IndexSection.PostingEnds, mode));
+        Positions = new IndexInts(data.GetSection(IndexSection.Positions, mode));
+        TermTitleArticles = new IndexInts(data.GetSection(IndexSection.TermTitleArticles, mode));
+        TermArticlePostings = new IndexInts(data.GetSection(IndexSection.TermArticlePostings, mode));
+        ArticleDocs = new IndexInts(data.GetSection(IndexSection.ArticleDocs, mode));
+        ArticleTitleFreqs = new IndexInts(data.GetSection(IndexSection.ArticleTitleFreqs, mode));
+        ArticleBodyFreqs = new IndexInts(data.GetSection(IndexSection.ArticleBodyFreqs, mode));
+        TermBodyArticles = new IndexInts(data.GetSection(IndexSection.TermBodyArticles, mode));
+        TermBlocks = new IndexInts(data.GetSection(IndexSection.TermBlocks, mode));
     }
 
-    public ReadOnlySpan<byte> Terms { get; }
+    public readonly ReadOnlySpan<byte> Terms;
 
-    public PackedInts TermOffsets { get; }
+    public readonly IndexInts TermOffsets;
 
-    public PackedInts TermPostings { get; }
+    public readonly IndexInts TermPostings;
 
-    public PackedInts PostingParts { get; }
+    public readonly IndexInts PostingParts;
 
-    public PackedInts PostingEnds { get; }
+    public readonly IndexInts PostingEnds;
 
-    public PackedInts Positions { get; }
+    public readonly IndexInts Positions;
 
-    public PackedInts TermTitleArticles { get; }
+    public readonly IndexInts TermTitleArticles;
 
-    public PackedInts TermBodyArticles { get; }
+    /// <summary>Article-level postings: (article, title tf, body tf), so article queries never walk parts.</summary>
+    public readonly IndexInts TermArticlePostings;
 
-    public PackedInts TermBlocks { get; }
+    public readonly IndexInts ArticleDocs;
+
+    public readonly IndexInts ArticleTitleFreqs;
+
+    public readonly IndexInts ArticleBodyFreqs;
+
+    public readonly IndexInts TermBodyArticles;
+
+    public readonly IndexInts TermBlocks;
 
     public int TermCount => TermOffsets.Count - 1;
 
