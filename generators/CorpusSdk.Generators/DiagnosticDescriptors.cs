@@ -95,6 +95,11 @@ internal static class DiagnosticDescriptors
         "The MSBuild property CorpusSdkTextStorage is '{0}': use Auto, Strings or Utf8; Auto is used instead",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk017");
 
+    public static readonly DiagnosticDescriptor UnclosedBracket = new(
+        DiagnosticIds.UnclosedBracket, "Link bracket never closed",
+        "This '[' is never closed with ']' in its block, so it is kept as literal text: write [text](target) for a link, or close the bracket",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk018");
+
     public static readonly DiagnosticDescriptor JoinedParagraph = new(
         DiagnosticIds.JoinedParagraph, "Split paragraph joined",
         "This block continues the paragraph that ends on line {0} without final punctuation; they are joined into one paragraph",
@@ -123,7 +128,7 @@ internal static class DiagnosticDescriptors
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         EmptySeed, MissingTitle, MissingByline, MalformedByline, UnknownMonth, InvalidDate, UnbalancedQuote,
         MalformedLink, DuplicateIdentifier, BidiControl, InvalidCharacter, HijriDate, InvalidSetting, NoBody,
-        ReservedIdentifier, TextTooLargeForStrings, InvalidTextStorage, JoinedParagraph, PullQuoteInferred, HeadingInferred,
+        ReservedIdentifier, TextTooLargeForStrings, InvalidTextStorage, UnclosedBracket, JoinedParagraph, PullQuoteInferred, HeadingInferred,
         Utf8StorageChosen, InternalError);
 
     public static DiagnosticDescriptor Get(string id) => ById[id];

@@ -7,6 +7,14 @@ using CorpusSdk.Generators.Text;
 
 namespace CorpusSdk.Generators.Parsing;
 
+/// <summary>Why a body block got its kind, for <c>corpus check --explain</c>.</summary>
+/// <param name="Index">The block's index in the article.</param>
+/// <param name="Line">The 1-based line where the block starts.</param>
+/// <param name="Kind">The kind it got.</param>
+/// <param name="Reason">The rule that decided, in words.</param>
+/// <param name="Explicit">True when a marker (<c>## </c>, <c>&gt; </c>) said so.</param>
+internal sealed record BlockExplanation(int Index, int Line, BlockKindSpec Kind, string Reason, bool Explicit);
+
 /// <summary>
 /// Turns the text of one seed into an <see cref="ArticleSpec"/> plus diagnostics. Never throws on bad
 /// input: every problem becomes a <see cref="SeedDiagnostic"/> with an exact location.
@@ -18,7 +26,11 @@ internal static class SeedParser
     public const int HeadingMaxWords = 8;
 
     /// <summary>Parses a seed. <paramref name="path"/> names the file (its name without extension is the article ID).</summary>
-    public static (ArticleSpec? Article, List<SeedDiagnostic> Diagnostics) Parse(string path, string text, CancellationToken cancellationToken = default)
+    public static (ArticleSpec? Article, List<SeedDiagnostic> Diagnostics) Parse(string path, string text, CancellationToken cancellationToken = default) =>
+        Parse(path, text, explanations: null, cancellationToken);
+
+    /// <summary>Parses a seed and, when <paramref name="explanations"/> is given, adds each body block's kind and the reason for it.</summary>
+    public static (ArticleSpec? Article, List<SeedDiagnostic> Diagnostics) Parse(string path, string text, List<BlockExplanation>? explanations, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<SeedDiagnostic>();
         var source = new SourceLines(path, text);
@@ -78,10 +90,12 @@ internal static class SeedParser
         var blocks = new List<BlockSpec>();
         var quotes = new List<QuoteSpec>();
         var links = new List<LinkSpec>();
-        foreach (List<RawBlock> group in Classify(raw, out List<BlockKindSpec> kinds))
+        foreach (BlockDecision decision in Classify(raw))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            BlockKindSpec kind = kinds[blocks.Count];
+            List<RawBlock> group = decision.Group;
+            BlockKindSpec kind = decision.Kind;
+            explanations?.Add(new BlockExplanation(blocks.Count, group[0].FirstLine + 1, kind, decision.Reason, decision.Explicit));
             RawBlock joined = RawBlock.Join(group);
             var inline = InlineMarkupParser.Parse(joined.Text, joined.Map, source, diagnostics);
             int index = blocks.Count;
@@ -97,7 +111,10 @@ internal static class SeedParser
                 quotes.Add(new QuoteSpec(index, start, length, inline.Text.Substring(start, length)));
             }
 
-            ReportInferences(source, group, kind, diagnostics);
+            if (!decision.Explicit)
+            {
+                ReportInferences(source, group, kind, diagnostics);
+            }
         }
 
         if (!faithful)
@@ -234,17 +251,26 @@ internal static class SeedParser
         }
     }
 
-    /// <summary>Groups raw blocks into body blocks (a split paragraph is one group) and gives each its kind.</summary>
-    private static List<List<RawBlock>> Classify(List<RawBlock> raw, out List<BlockKindSpec> kinds)
+    /// <summary>Groups raw blocks into body blocks (a split paragraph is one group) and gives each its kind and the reason.</summary>
+    private static List<BlockDecision> Classify(List<RawBlock> raw)
     {
-        var groups = new List<List<RawBlock>>();
-        kinds = new List<BlockKindSpec>();
+        var decisions = new List<BlockDecision>();
         int i = 0;
         while (i < raw.Count)
         {
             var group = new List<RawBlock> { raw[i] };
+            if (raw[i].Marker != BlockMarker.None)
+            {
+                // Said, not guessed: a marked block is never re-classified or joined.
+                decisions.Add(raw[i].Marker == BlockMarker.Heading
+                    ? new BlockDecision(group, BlockKindSpec.Heading, "marked '## '", Explicit: true)
+                    : new BlockDecision(group, BlockKindSpec.PullQuote, "marked '> '", Explicit: true));
+                i++;
+                continue;
+            }
+
             var shape = Shape.Of(raw[i]);
-            while (!shape.EndsSentence && shape.Words > HeadingMaxWords && shape.HasInnerPunctuation && i + 1 < raw.Count)
+            while (!shape.EndsSentence && shape.Words > HeadingMaxWords && shape.HasInnerPunctuation && i + 1 < raw.Count && raw[i + 1].Marker == BlockMarker.None)
             {
                 i++;
                 group.Add(raw[i]);
@@ -252,54 +278,75 @@ internal static class SeedParser
             }
 
             BlockKindSpec kind;
-            if (group.Count > 1 || shape.EndsSentence)
+            string reason;
+            if (group.Count > 1)
             {
                 kind = BlockKindSpec.Paragraph;
+                reason = "joined: a block stops mid-sentence (more than " + HeadingMaxWords + " words, inner punctuation, no final punctuation) and the next continues it";
+            }
+            else if (shape.EndsSentence)
+            {
+                kind = BlockKindSpec.Paragraph;
+                reason = "ends a sentence";
             }
             else if (shape.Words <= HeadingMaxWords && !shape.HasMarkup)
             {
                 kind = BlockKindSpec.Heading;
+                reason = "at most " + HeadingMaxWords + " words, no final punctuation, link or quotation";
             }
             else if (!shape.HasInnerPunctuation)
             {
                 kind = BlockKindSpec.PullQuote;
+                reason = "more than " + HeadingMaxWords + " words without any punctuation";
             }
             else
             {
                 kind = BlockKindSpec.Paragraph;
+                reason = "punctuated prose without final punctuation";
             }
 
-            groups.Add(group);
-            kinds.Add(kind);
+            decisions.Add(new BlockDecision(group, kind, reason, Explicit: false));
             i++;
         }
 
-        return groups;
+        return decisions;
     }
+
+    /// <summary>One body block as classified: the raw blocks joined into it, its kind, why, and whether a marker said so.</summary>
+    private sealed record BlockDecision(List<RawBlock> Group, BlockKindSpec Kind, string Reason, bool Explicit);
 
     private static List<RawBlock> ReadRawBlocks(SourceLines source, int from)
     {
         var blocks = new List<RawBlock>();
         var current = new List<int>();
+        int blanks = 0, blanksBefore = 0;
         for (int line = from; line < source.Count; line++)
         {
             if (IsBlank(source, line))
             {
                 if (current.Count > 0)
                 {
-                    blocks.Add(RawBlock.FromLines(source, current));
+                    blocks.Add(RawBlock.FromLines(source, current, blanksBefore));
                     current = new List<int>();
+                    blanks = 0;
                 }
+
+                blanks++;
             }
             else
             {
+                if (current.Count == 0)
+                {
+                    blanksBefore = blanks;
+                }
+
                 current.Add(line);
             }
         }
 
         if (current.Count > 0)
         {
-            blocks.Add(RawBlock.FromLines(source, current));
+            blocks.Add(RawBlock.FromLines(source, current, blanksBefore));
         }
 
         return blocks;
