@@ -107,18 +107,23 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor PullQuoteInferred = new(
         DiagnosticIds.PullQuoteInferred, "Block read as a pull quote",
-        "This block has no final punctuation and no inner punctuation, so it is read as a pull quote",
+        "This block has no final punctuation and restates words of the article, so it is read as a pull quote; start it with '> ' to say so, or '## ' if it is a heading",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk101");
 
     public static readonly DiagnosticDescriptor HeadingInferred = new(
         DiagnosticIds.HeadingInferred, "Block read as a heading",
-        "This block is short and has no final punctuation, so it is read as a section heading",
+        "This block is short, has no final punctuation and restates nothing, so it is read as a section heading; start it with '## ' to say so, or '> ' if it is a pull quote",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk102");
 
     public static readonly DiagnosticDescriptor Utf8StorageChosen = new(
         DiagnosticIds.Utf8StorageChosen, "Corpus text stored as UTF-8",
         "The corpus text would need about {0} MiB of string literals, over the {1} MiB that CorpusSdkTextStorage=Auto allows, so each article's text is stored as one UTF-8 literal and decoded when the article is first used",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk103");
+
+    public static readonly DiagnosticDescriptor UncertainKind = new(
+        DiagnosticIds.UncertainKind, "Block kind is a guess",
+        "This block is read as {0}, but {1}",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk104");
 
     public static readonly DiagnosticDescriptor InternalError = new(
         DiagnosticIds.InternalError, "CorpusSdk generator failed",
@@ -129,7 +134,7 @@ internal static class DiagnosticDescriptors
         EmptySeed, MissingTitle, MissingByline, MalformedByline, UnknownMonth, InvalidDate, UnbalancedQuote,
         MalformedLink, DuplicateIdentifier, BidiControl, InvalidCharacter, HijriDate, InvalidSetting, NoBody,
         ReservedIdentifier, TextTooLargeForStrings, InvalidTextStorage, UnclosedBracket, JoinedParagraph, PullQuoteInferred, HeadingInferred,
-        Utf8StorageChosen, InternalError);
+        Utf8StorageChosen, UncertainKind, InternalError);
 
     public static DiagnosticDescriptor Get(string id) => ById[id];
 

@@ -25,5 +25,6 @@ internal static class DiagnosticIds
     public const string PullQuoteInferred = "CSDK101";
     public const string HeadingInferred = "CSDK102";
     public const string Utf8StorageChosen = "CSDK103";
+    public const string UncertainKind = "CSDK104";
     public const string InternalError = "CSDK999";
 }

@@ -22,9 +22,6 @@ internal sealed record BlockExplanation(int Index, int Line, BlockKindSpec Kind,
 /// </summary>
 internal static class SeedParser
 {
-    /// <summary>A block without final punctuation and at most this many words is a heading.</summary>
-    public const int HeadingMaxWords = 8;
-
     /// <summary>Parses a seed. <paramref name="path"/> names the file (its name without extension is the article ID).</summary>
     public static (ArticleSpec? Article, List<SeedDiagnostic> Diagnostics) Parse(string path, string text, CancellationToken cancellationToken = default) =>
         Parse(path, text, explanations: null, cancellationToken);
@@ -90,7 +87,7 @@ internal static class SeedParser
         var blocks = new List<BlockSpec>();
         var quotes = new List<QuoteSpec>();
         var links = new List<LinkSpec>();
-        foreach (BlockDecision decision in Classify(raw))
+        foreach (BlockDecision decision in BlockInference.Classify(raw))
         {
             cancellationToken.ThrowIfCancellationRequested();
             List<RawBlock> group = decision.Group;
@@ -113,7 +110,7 @@ internal static class SeedParser
 
             if (!decision.Explicit)
             {
-                ReportInferences(source, group, kind, diagnostics);
+                ReportInferences(source, group, kind, decision.Uncertainty, diagnostics);
             }
         }
 
@@ -229,17 +226,29 @@ internal static class SeedParser
 
     private static string CodePoint(char c) => "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static void ReportInferences(SourceLines source, List<RawBlock> group, BlockKindSpec kind, List<SeedDiagnostic> diagnostics)
+    private static void ReportInferences(SourceLines source, List<RawBlock> group, BlockKindSpec kind, string? uncertainty, List<SeedDiagnostic> diagnostics)
     {
         int firstLine = group[0].FirstLine;
-        switch (kind)
+        if (uncertainty is not null)
         {
-            case BlockKindSpec.Heading:
-                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.HeadingInferred, source.LocateLine(firstLine)));
-                break;
-            case BlockKindSpec.PullQuote:
-                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.PullQuoteInferred, source.LocateLine(firstLine)));
-                break;
+            // One note per block: the uncertain guess says why and which marker settles it.
+            string read = group.Count > 1 ? "the first part of a paragraph that continues on line " + (group[1].FirstLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : kind == BlockKindSpec.Heading ? "a heading"
+                : kind == BlockKindSpec.PullQuote ? "a pull quote"
+                : "a paragraph";
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.UncertainKind, source.LocateLine(firstLine), read, uncertainty));
+        }
+        else
+        {
+            switch (kind)
+        {
+                case BlockKindSpec.Heading:
+                    diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.HeadingInferred, source.LocateLine(firstLine)));
+                    break;
+                case BlockKindSpec.PullQuote:
+                    diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.PullQuoteInferred, source.LocateLine(firstLine)));
+                    break;
+            }
         }
 
         for (int k = 1; k < group.Count; k++)
@@ -250,70 +259,6 @@ internal static class SeedParser
                 (group[k - 1].LastLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
-
-    /// <summary>Groups raw blocks into body blocks (a split paragraph is one group) and gives each its kind and the reason.</summary>
-    private static List<BlockDecision> Classify(List<RawBlock> raw)
-    {
-        var decisions = new List<BlockDecision>();
-        int i = 0;
-        while (i < raw.Count)
-        {
-            var group = new List<RawBlock> { raw[i] };
-            if (raw[i].Marker != BlockMarker.None)
-            {
-                // Said, not guessed: a marked block is never re-classified or joined.
-                decisions.Add(raw[i].Marker == BlockMarker.Heading
-                    ? new BlockDecision(group, BlockKindSpec.Heading, "marked '## '", Explicit: true)
-                    : new BlockDecision(group, BlockKindSpec.PullQuote, "marked '> '", Explicit: true));
-                i++;
-                continue;
-            }
-
-            var shape = Shape.Of(raw[i]);
-            while (!shape.EndsSentence && shape.Words > HeadingMaxWords && shape.HasInnerPunctuation && i + 1 < raw.Count && raw[i + 1].Marker == BlockMarker.None)
-            {
-                i++;
-                group.Add(raw[i]);
-                shape = Shape.Of(raw[i]);
-            }
-
-            BlockKindSpec kind;
-            string reason;
-            if (group.Count > 1)
-            {
-                kind = BlockKindSpec.Paragraph;
-                reason = "joined: a block stops mid-sentence (more than " + HeadingMaxWords + " words, inner punctuation, no final punctuation) and the next continues it";
-            }
-            else if (shape.EndsSentence)
-            {
-                kind = BlockKindSpec.Paragraph;
-                reason = "ends a sentence";
-            }
-            else if (shape.Words <= HeadingMaxWords && !shape.HasMarkup)
-            {
-                kind = BlockKindSpec.Heading;
-                reason = "at most " + HeadingMaxWords + " words, no final punctuation, link or quotation";
-            }
-            else if (!shape.HasInnerPunctuation)
-            {
-                kind = BlockKindSpec.PullQuote;
-                reason = "more than " + HeadingMaxWords + " words without any punctuation";
-            }
-            else
-            {
-                kind = BlockKindSpec.Paragraph;
-                reason = "punctuated prose without final punctuation";
-            }
-
-            decisions.Add(new BlockDecision(group, kind, reason, Explicit: false));
-            i++;
-        }
-
-        return decisions;
-    }
-
-    /// <summary>One body block as classified: the raw blocks joined into it, its kind, why, and whether a marker said so.</summary>
-    private sealed record BlockDecision(List<RawBlock> Group, BlockKindSpec Kind, string Reason, bool Explicit);
 
     private static List<RawBlock> ReadRawBlocks(SourceLines source, int from)
     {
@@ -402,46 +347,4 @@ internal static class SeedParser
     }
 
     private static string Preview(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
-
-    /// <summary>The features of a block that classification looks at, measured on its plain text.</summary>
-    private readonly struct Shape
-    {
-        private Shape(bool endsSentence, bool hasInnerPunctuation, bool hasMarkup, int words)
-        {
-            EndsSentence = endsSentence;
-            HasInnerPunctuation = hasInnerPunctuation;
-            HasMarkup = hasMarkup;
-            Words = words;
-        }
-
-        public bool EndsSentence { get; }
-
-        public bool HasInnerPunctuation { get; }
-
-        public bool HasMarkup { get; }
-
-        public int Words { get; }
-
-        public static Shape Of(RawBlock block)
-        {
-            var inline = InlineMarkupParser.Parse(block.Text, block.Map, null, null);
-            string text = inline.Text;
-            int end = text.Length;
-            while (end > 0 && (IsSpace(text[end - 1]) || IsClosing(text[end - 1])))
-            {
-                end--;
-            }
-
-            bool endsSentence = end > 0 && IsSentenceEnd(text[end - 1]);
-            bool markup = inline.Links.Count > 0 || inline.Quotes.Count > 0;
-            bool inner = markup || text.IndexOfAny(InnerPunctuation) >= 0;
-            return new Shape(endsSentence, inner, markup, TextFacts.CountWords(text));
-        }
-
-        private static readonly char[] InnerPunctuation = ['\u060C', ',', ';', '\u061B', '\u201C', '\u201D', '\u00AB', '\u00BB'];
-
-        private static bool IsClosing(char c) => c is '\u201D' or '"' or '\u2019' or '\'' or '\u00BB' or ')' or ']';
-
-        private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '\u061F' or '\u2026' or '\u06D4' or ':';
-    }
 }
