@@ -38,9 +38,10 @@ internal static class BlockInference
             features.Add(Features.Of(block));
         }
 
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < raw.Count; i++)
         {
-            features[i].Restates = Restatement(features, i);
+            features[i].Restates = Restatement(features, i, ids);
         }
 
         var decisions = new List<BlockDecision>();
@@ -61,6 +62,11 @@ internal static class BlockInference
             Features first = features[at];
             Guess guess = GuessAlone(first);
             string? uncertainty = guess.Uncertainty;
+            if (guess.Kind == Guessed.Heading && (at + 1 == raw.Count || raw[at + 1].Marker != BlockMarker.None || raw[at + 1].BlankLinesBefore > 1))
+            {
+                // Nothing can continue it here: a stray blank line is one line, and a marked block is never joined.
+                uncertainty = null;
+            }
             if (guess.Kind == Guessed.Continues)
             {
                 // Join while each part stops mid-sentence and the next part can continue it.
@@ -159,16 +165,22 @@ internal static class BlockInference
     /// shorter than what it restates; the words may come from more than one block, as a pull quote that
     /// paraphrases a passage does). Null when it does not.
     /// </summary>
-    private static Source? Restatement(List<Features> features, int i)
+    private static Source? Restatement(List<Features> features, int i, Dictionary<string, int> ids)
     {
         Features x = features[i];
-        if (x.EndsSentence || x.Content.Count == 0 || x.Pairs.Count < MinRestatedPairs)
+        if (x.EndsSentence || x.Words < MinRestatedPairs + 1)
         {
             return null;
         }
 
-        var wordsFound = new HashSet<string>(StringComparer.Ordinal);
-        var pairsFound = new HashSet<string>(StringComparer.Ordinal);
+        x.EnsureWords(ids);
+        if (x.Content.Count == 0 || x.Pairs.Count < MinRestatedPairs)
+        {
+            return null;
+        }
+
+        var wordsFound = new HashSet<int>();
+        var pairsFound = new HashSet<long>();
         int bestLine = 0, bestPairs = -1;
         for (int j = 0; j < features.Count; j++)
         {
@@ -178,7 +190,8 @@ internal static class BlockInference
                 continue; // pull quotes restate prose, not another unpunctuated block
             }
 
-            foreach (string word in x.Content)
+            y.EnsureWords(ids);
+            foreach (int word in x.Content)
             {
                 if (y.WordSet.Contains(word))
                 {
@@ -187,7 +200,7 @@ internal static class BlockInference
             }
 
             int pairs = 0;
-            foreach (string pair in x.Pairs)
+            foreach (long pair in x.Pairs)
             {
                 if (y.PairSet.Contains(pair))
                 {
@@ -203,7 +216,7 @@ internal static class BlockInference
         }
 
         int matchedPairs = 0;
-        foreach (string pair in x.Pairs)
+        foreach (long pair in x.Pairs)
         {
             if (pairsFound.Contains(pair))
             {
@@ -240,16 +253,19 @@ internal static class BlockInference
 
         public int Words { get; private set; }
 
-        /// <summary>Distinct folded words of 3+ letters.</summary>
-        public HashSet<string> Content { get; } = new(StringComparer.Ordinal);
+        /// <summary>Distinct folded words of 3+ letters, as IDs of the article's word table (after <see cref="EnsureWords"/>).</summary>
+        public HashSet<int> Content { get; } = [];
 
         /// <summary>Every folded word.</summary>
-        public HashSet<string> WordSet { get; } = new(StringComparer.Ordinal);
+        public HashSet<int> WordSet { get; } = [];
 
-        /// <summary>Adjacent word pairs, in order.</summary>
-        public List<string> Pairs { get; } = [];
+        /// <summary>Adjacent word pairs, in order, as two word IDs in one number.</summary>
+        public List<long> Pairs { get; } = [];
 
-        public HashSet<string> PairSet { get; } = new(StringComparer.Ordinal);
+        public HashSet<long> PairSet { get; } = [];
+
+        /// <summary>The plain text, kept until the words are needed.</summary>
+        private string? _text;
 
         public Source? Restates { get; set; }
 
@@ -287,27 +303,72 @@ internal static class BlockInference
                 }
             }
 
-            string? previous = null;
-            foreach (string word in FoldedWords(text))
+            f._text = text;
+            f.LastWord = LastFoldedWord(text);
+            return f;
+        }
+
+        /// <summary>Fills the word and pair sets once; only blocks that restatement looks at need them.</summary>
+        public void EnsureWords(Dictionary<string, int> ids)
+        {
+            if (_text is null)
             {
-                f.WordSet.Add(word);
-                if (word.Length >= 3)
-                {
-                    f.Content.Add(word);
-                }
-
-                if (previous is not null && !(Particles.Contains(previous) && Particles.Contains(word)))
-                {
-                    string pair = previous + " " + word;
-                    f.Pairs.Add(pair);
-                    f.PairSet.Add(pair);
-                }
-
-                previous = word;
+                return;
             }
 
-            f.LastWord = previous ?? string.Empty;
-            return f;
+            int previous = -1;
+            bool previousParticle = false;
+            foreach (string word in FoldedWords(_text))
+            {
+                if (!ids.TryGetValue(word, out int id))
+                {
+                    id = ids.Count;
+                    ids.Add(word, id);
+                }
+
+                WordSet.Add(id);
+                if (word.Length >= 3)
+                {
+                    Content.Add(id);
+                }
+
+                bool particle = Particles.Contains(word);
+                if (previous >= 0 && !(previousParticle && particle))
+                {
+                    long pair = ((long)previous << 32) | (uint)id;
+                    Pairs.Add(pair);
+                    PairSet.Add(pair);
+                }
+
+                previous = id;
+                previousParticle = particle;
+            }
+
+            _text = null;
+        }
+
+        private static string LastFoldedWord(string text)
+        {
+            string last = string.Empty;
+            int end = text.Length;
+            while (end > 0 && !TextFacts.IsWordChar(text[end - 1]))
+            {
+                end--;
+            }
+
+            int start = end;
+            while (start > 0 && TextFacts.IsWordChar(text[start - 1]))
+            {
+                start--;
+            }
+
+            foreach (string word in FoldedWords(text.Substring(start, end - start)))
+            {
+                last = word;
+            }
+
+            return last;
+
         }
 
         /// <summary>Runs of word characters, without harakat and tatweel, alef forms, ى and ة folded.</summary>
