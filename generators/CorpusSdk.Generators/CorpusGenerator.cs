@@ -146,7 +146,8 @@ public sealed class CorpusGenerator : IIncrementalGenerator
             {
                 var byPath = input.Left.ToDictionary(static spec => spec.Path, StringComparer.Ordinal);
                 var ordered = input.Right.Entries.Select(entry => byPath[entry.Path]).ToList();
-                return new IndexOutput(ordered.ToEquatableArray(), input.Right.Namespace, input.Right.ClassName);
+                var members = input.Right.Entries.Select(static entry => entry.MemberName).ToList();
+                return new IndexOutput(ordered.ToEquatableArray(), members.ToEquatableArray(), input.Right.Namespace, input.Right.ClassName);
             })
             .WithTrackingName(TrackingNames.Index);
 
@@ -154,14 +155,14 @@ public sealed class CorpusGenerator : IIncrementalGenerator
     }
 
     /// <summary>What the index output step needs: the per-article index models in article order.</summary>
-    internal sealed record IndexOutput(EquatableArray<ArticleIndexSpec> Articles, string Namespace, string ClassName);
+    internal sealed record IndexOutput(EquatableArray<ArticleIndexSpec> Articles, EquatableArray<string> MemberNames, string Namespace, string ClassName);
 
     private static void EmitIndex(SourceProductionContext context, IndexOutput model)
     {
         try
         {
             CorpusIndex index = CorpusIndexBuilder.Build(model.Articles.ToList());
-            string source = IndexEmitter.Emit(index, model.Namespace, model.ClassName, GeneratorVersion);
+            string source = IndexEmitter.Emit(index, model.MemberNames.ToList(), model.Namespace, model.ClassName, GeneratorVersion);
             context.AddSource(model.ClassName + ".Index.g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

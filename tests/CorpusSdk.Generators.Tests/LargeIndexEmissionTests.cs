@@ -30,9 +30,10 @@ public sealed class LargeIndexEmissionTests
             .OrderBy(s => s.Article.Id, StringComparer.Ordinal)
             .Select(s => ArticleIndexer.Index(s.Article, s.Path))
             .ToList();
-        string parted = IndexEmitter.Emit(CorpusIndexBuilder.Build(specs), "Consumer", "Corpus", "1.0", partBytes: 64);
+        List<string> members = specs.Select(s => CSharpEscaper.Identifier(s.Id)).ToList();
+        string parted = IndexEmitter.Emit(CorpusIndexBuilder.Build(specs), members, "Consumer", "Corpus", "1.0", partBytes: 64);
         Assert.Contains("Part2 =>", parted, StringComparison.Ordinal);
-        Assert.Contains("private static class __PostingsDefault", parted, StringComparison.Ordinal);
+        Assert.Contains("private static class __PositionsDefault", parted, StringComparison.Ordinal);
         Assert.DoesNotContain("Part0", literals.ToString(), StringComparison.Ordinal);
 
         Compilation partedCompilation = run.Output.ReplaceSyntaxTree(literals, CSharpSyntaxTree.ParseText(parted, GeneratorHarness.ParseOptions, literals.FilePath));
@@ -64,9 +65,13 @@ public sealed class LargeIndexEmissionTests
     private static List<SearchHit> Hits(CorpusSearch search, string query, SearchMode mode)
     {
         var hits = new List<SearchHit>();
-        foreach (SearchHit hit in search.Search(query, new SearchOptions(mode)))
+        using SearchResults results = search.Search(query, new SearchOptions(mode) { Unit = SearchUnit.Part, Sort = SearchSort.CorpusOrder, Top = int.MaxValue });
+        foreach (RankedHit hit in results.Hits)
         {
-            hits.Add(hit);
+            foreach (PartHit part in results.GetParts(hit))
+            {
+                hits.AddRange(results.GetHighlights(part).ToArray());
+            }
         }
 
         return hits;

@@ -100,24 +100,19 @@ public sealed class LuceneParityTests(Xunit.Abstractions.ITestOutputHelper outpu
         return tokens;
     }
 
+    /// <summary>Our tokens, from the production analyzer the index builder and the query side use (TextAnalyzer).</summary>
     private static List<Token> OurTokens(string text)
     {
         var tokens = new List<Token>();
-        Span<char> buffer = stackalloc char[WordBreaker.MaxWordLength];
-        int cursor = 0;
-        int position = -1;
-        while (WordBreaker.Next(text, ref cursor, out int start, out int length))
+        Span<char> chars = stackalloc char[WordBreaker.MaxWordLength];
+        Span<LightStemmer.Candidate> terms = stackalloc LightStemmer.Candidate[TextAnalyzer.MaxTerms];
+        var analyzer = new TextAnalyzer(text);
+        while (analyzer.Next(out AnalyzedWord word))
         {
-            position++;
-            if (length > WordBreaker.MaxWordLength)
+            int count = TextAnalyzer.Terms(text.AsSpan(word.Start, word.Length), AnalysisMode.LuceneCompatible, chars, terms);
+            if (count > 0)
             {
-                continue;
-            }
-
-            int termLength = LuceneArabic.Analyze(text.AsSpan(start, length), buffer);
-            if (termLength >= 0)
-            {
-                tokens.Add(new Token(buffer[..termLength].ToString(), start, start + length, position));
+                tokens.Add(new Token(chars.Slice(terms[0].Start, terms[0].Length).ToString(), word.Start, word.Start + word.Length, word.Position));
             }
         }
 

@@ -13,6 +13,8 @@ public sealed class SearchAllocationTests
 
     private static readonly SearchMode[] Modes = [SearchMode.Default, SearchMode.Exact, SearchMode.Normalized, SearchMode.LuceneCompatible];
 
+    private static readonly SearchUnit[] Units = [SearchUnit.Article, SearchUnit.Part];
+
     [Fact]
     public void Queries_enumeration_and_snippets_allocate_zero_bytes()
     {
@@ -31,11 +33,7 @@ public sealed class SearchAllocationTests
     {
         RunAll();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var list = new List<SearchHit>();
-        foreach (SearchHit hit in Corpus.Search("كيري"))
-        {
-            list.Add(hit);
-        }
+        var list = Occurrences.Of("كيري");
 
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before > 0);
         Assert.NotEmpty(list);
@@ -58,15 +56,15 @@ public sealed class SearchAllocationTests
     {
         foreach (SearchMode mode in Modes)
         {
-            int count = Corpus.Count(query, new SearchOptions(mode));
-            int enumerated = 0;
-            foreach (SearchHit hit in Corpus.Search(query, new SearchOptions(mode)))
+            int count = Corpus.Count(query, Occurrences.AllParts(mode));
+            using SearchResults results = Corpus.Search(query, Occurrences.AllParts(mode));
+            foreach (SearchHit hit in Occurrences.Of(query, mode))
             {
                 Assert.InRange(hit.Start + hit.Length, 0, Corpus.SearchEngine.GetPartText(hit).Length);
-                enumerated++;
             }
 
-            Assert.Equal(count, enumerated);
+            Assert.Equal(count, results.TotalCount);
+            Assert.Equal(count, results.Hits.Length);
         }
     }
 
@@ -84,7 +82,13 @@ public sealed class SearchAllocationTests
         foreach (SearchMode mode in Modes)
         {
             var options = new SearchOptions(mode);
-            Assert.True(Corpus.Count(words.ToString(), options) > 0);
+            // 20,000 words are more clauses than a query may have: an error, not a silent cut.
+            using (SearchResults results = Corpus.Search(words.ToString(), options))
+            {
+                Assert.Equal(QueryErrorKind.TooManyClauses, results.Error?.Kind);
+            }
+
+            Assert.True(Corpus.Count(string.Join(" ", Enumerable.Repeat("كيري", QueryError.MaxClauses)), options) > 0);
             Assert.Equal(0, Corpus.Count(single, options));
             Assert.Equal(0, Corpus.Count(single + "*", options));
             Assert.Equal(0, Corpus.Count(phrase, options));
@@ -102,7 +106,7 @@ public sealed class SearchAllocationTests
     public void Snippet_marks_the_match_and_keeps_marks_with_their_letters()
     {
         Span<char> buffer = stackalloc char[512];
-        foreach (SearchHit hit in Corpus.Search("قائلا"))
+        foreach (SearchHit hit in Occurrences.Of("قائلا"))
         {
             Assert.True(Corpus.TryWriteSnippet(hit, buffer, out int written));
             string snippet = buffer[..written].ToString();
@@ -111,12 +115,7 @@ public sealed class SearchAllocationTests
             Assert.NotEqual(System.Globalization.UnicodeCategory.NonSpacingMark, char.GetUnicodeCategory(snippet.TrimStart('…')[0]));
         }
 
-        SearchHit first = default;
-        foreach (SearchHit hit in Corpus.Search("كيري"))
-        {
-            first = hit;
-            break;
-        }
+        SearchHit first = Occurrences.Of("كيري")[0];
 
         Assert.False(Corpus.TryWriteSnippet(first, buffer[..3], out int none));
         Assert.Equal(0, none);
@@ -130,7 +129,7 @@ public sealed class SearchAllocationTests
     {
         // Context 1 would cut right after the letter before "ً" if it did not move the boundary.
         Span<char> buffer = stackalloc char[256];
-        foreach (SearchHit hit in Corpus.Search("إن", new SearchOptions(SearchMode.Exact)))
+        foreach (SearchHit hit in Occurrences.Of("إن", SearchMode.Exact))
         {
             for (int context = 0; context < 12; context++)
             {
@@ -155,14 +154,28 @@ public sealed class SearchAllocationTests
         {
             foreach (SearchMode mode in Modes)
             {
-                var options = new SearchOptions(mode);
-                sum += Corpus.Count(query, options);
-                foreach (SearchHit hit in Corpus.Search(query, options))
+                foreach (SearchUnit unit in Units)
                 {
-                    sum += hit.ArticleIndex + hit.BlockIndex + hit.Start + hit.Length;
-                    if (Corpus.TryWriteSnippet(hit, snippet, out int written))
+                    var options = new SearchOptions(mode) { Unit = unit, Facets = true, Top = 20 };
+                    sum += Corpus.Count(query, options);
+                    using SearchResults results = Corpus.Search(query, options);
+                    sum += results.TotalCount + results.AuthorFacets.Length + results.YearFacets.Length;
+                    foreach (RankedHit hit in results.Hits)
                     {
-                        sum += written;
+                        sum += hit.ArticleIndex + hit.BlockIndex;
+                        foreach (PartHit part in results.GetParts(hit))
+                        {
+                            ReadOnlySpan<SearchHit> highlights = results.GetHighlights(part);
+                            foreach (SearchHit highlight in highlights)
+                            {
+                                sum += highlight.Start + highlight.Length;
+                            }
+
+                            if (Corpus.SearchEngine.TryWritePartSnippet(highlights, snippet, out int written))
+                            {
+                                sum += written;
+                            }
+                        }
                     }
                 }
             }

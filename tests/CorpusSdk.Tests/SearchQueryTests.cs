@@ -351,37 +351,32 @@ public sealed class SearchQueryTests
     }
 
     [Theory]
-    [InlineData(SearchMode.Default, "كيري", 16)]
-    [InlineData(SearchMode.Default, "أمريكا", 15)]
-    [InlineData(SearchMode.Default, "كيري حلب", 4)]
-    [InlineData(SearchMode.Default, "\"الولايات المتحدة\"", 4)]
-    [InlineData(SearchMode.Default, "تسريب*", 3)]
-    [InlineData(SearchMode.LuceneCompatible, "القوة", 3)]
-    [InlineData(SearchMode.Exact, "قائلا", 0)]
-    [InlineData(SearchMode.Default, "", 0)]
-    public void Count_equals_the_number_of_enumerated_hits(SearchMode mode, string query, int expected)
+    [InlineData(SearchMode.Default, "كيري", 16, 15)]
+    [InlineData(SearchMode.Default, "أمريكا", 15, 7)]
+    [InlineData(SearchMode.Default, "كيري حلب", 4, 2)]
+    [InlineData(SearchMode.Default, "\"الولايات المتحدة\"", 4, 3)]
+    [InlineData(SearchMode.Default, "تسريب*", 3, 3)]
+    [InlineData(SearchMode.LuceneCompatible, "القوة", 3, 3)]
+    [InlineData(SearchMode.Exact, "قائلا", 0, 0)]
+    [InlineData(SearchMode.Default, "", 0, 0)]
+    public void Count_is_the_number_of_matching_parts(SearchMode mode, string query, int occurrences, int parts)
     {
-        int enumerated = Hits(query, mode).Count;
-        Assert.Equal(expected, enumerated);
-        Assert.Equal(enumerated, Corpus.Count(query.AsSpan(), new SearchOptions(mode)));
-        Assert.Equal(enumerated, Corpus.Search(query.AsSpan(), new SearchOptions(mode)).Count());
-        if (mode == SearchMode.Default)
-        {
-            Assert.Equal(enumerated, Corpus.Count(query));
-        }
+        Assert.Equal(occurrences, Hits(query, mode).Count);
+        Assert.Equal(parts, Hits(query, mode).Select(h => h.Hit.BlockIndex).Distinct().Count());
+        Assert.Equal(parts, Corpus.Count(query.AsSpan(), Occurrences.AllParts(mode)));
+        using SearchResults results = Corpus.Search(query.AsSpan(), Occurrences.AllParts(mode));
+        Assert.Equal(parts, results.TotalCount);
+        Assert.Equal(parts == 0 ? 0 : 1, Corpus.Count(query.AsSpan(), new SearchOptions(mode)));
     }
 
     [Fact]
-    public void String_overload_searches_in_the_default_mode()
+    public void String_overload_ranks_articles_in_the_default_mode()
     {
-        var viaString = new List<SearchHit>();
-        foreach (SearchHit hit in Corpus.Search("إيران"))
-        {
-            viaString.Add(hit);
-        }
-
-        Assert.Equal(Hits("إيران", D).Select(h => h.Hit), viaString);
-        Assert.Single(viaString);
+        using SearchResults viaString = Corpus.Search("إيران");
+        Assert.Equal(1, viaString.TotalCount);
+        RankedHit hit = Assert.Single(viaString.Hits.ToArray());
+        Assert.Equal(6, hit.BlockIndex);
+        Assert.Equal(Hits("إيران", D).Select(h => h.Hit), viaString.GetHighlights(viaString.GetParts(hit)[0]).ToArray());
     }
 
     private static int[] Blocks(string query, SearchMode mode) =>
@@ -390,7 +385,7 @@ public sealed class SearchQueryTests
     private static List<(SearchHit Hit, string Text)> Hits(string query, SearchMode mode)
     {
         var hits = new List<(SearchHit, string)>();
-        foreach (SearchHit hit in Corpus.Search(query.AsSpan(), new SearchOptions(mode)))
+        foreach (SearchHit hit in Occurrences.Of(query, mode))
         {
             Assert.Equal(0, hit.ArticleIndex);
             hits.Add((hit, Corpus.SearchEngine.GetPartText(hit).Span.Slice(hit.Start, hit.Length).ToString()));

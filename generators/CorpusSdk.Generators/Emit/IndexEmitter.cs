@@ -18,7 +18,7 @@ internal static class IndexEmitter
     /// </summary>
     public const int DefaultPartBytes = 1 << 20;
 
-    public static string Emit(CorpusIndex index, string ns, string className, string generatorVersion, int partBytes = DefaultPartBytes)
+    public static string Emit(CorpusIndex index, IReadOnlyList<string> articleMembers, string ns, string className, string generatorVersion, int partBytes = DefaultPartBytes)
     {
         var large = new List<(string Name, List<(string Literal, int Bytes)> Parts)>();
         var w = new SourceWriter();
@@ -29,59 +29,59 @@ internal static class IndexEmitter
         w.WriteLine("/// <summary>The search engine over this corpus: its index was built at compile time.</summary>");
         w.WriteLine("public static global::CorpusSdk.CorpusSearch SearchEngine => __Search.Engine;");
         w.WriteLine();
-        w.WriteLine("/// <summary>Finds the words of <paramref name=\"query\"/> in titles and blocks (default mode); see <see cref=\"global::CorpusSdk.CorpusSearch.Search(global::System.ReadOnlySpan{char}, global::CorpusSdk.SearchOptions)\"/>.</summary>");
-        w.WriteLine("/// <param name=\"query\">Words that must all occur in a part; <c>\"…\"</c> for a phrase, a trailing <c>*</c> for a prefix.</param>");
+        w.WriteLine("/// <summary>Ranks the articles that match <paramref name=\"query\"/> (default options: the 10 best articles); dispose the results.</summary>");
+        w.WriteLine("/// <param name=\"query\">Words that must all occur; <c>\"…\"</c> for a phrase, <c>word*</c> for a prefix, <c>OR</c>, <c>-word</c>, parentheses.</param>");
         w.WriteLine("public static global::CorpusSdk.SearchResults Search(string query) => __Search.Engine.Search(query);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Finds the words of <paramref name=\"query\"/> in titles and blocks.</summary>");
-        w.WriteLine("/// <param name=\"query\">Words that must all occur in a part; <c>\"…\"</c> for a phrase, a trailing <c>*</c> for a prefix.</param>");
-        w.WriteLine("/// <param name=\"options\">The analysis mode.</param>");
-        w.WriteLine("public static global::CorpusSdk.SearchResults Search(global::System.ReadOnlySpan<char> query, global::CorpusSdk.SearchOptions options) => __Search.Engine.Search(query, options);");
+        w.WriteLine("/// <summary>Searches with <paramref name=\"options\"/> (unit, sort, filters, paging, facets, ranking); dispose the results.</summary>");
+        w.WriteLine("/// <param name=\"query\">Words that must all occur; <c>\"…\"</c> for a phrase, <c>word*</c> for a prefix, <c>OR</c>, <c>-word</c>, parentheses.</param>");
+        w.WriteLine("/// <param name=\"options\">The options.</param>");
+        w.WriteLine("public static global::CorpusSdk.SearchResults Search(global::System.ReadOnlySpan<char> query, in global::CorpusSdk.SearchOptions options) => __Search.Engine.Search(query, options);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Counts the hits of <paramref name=\"query\"/> (default mode) without enumerating them.</summary>");
+        w.WriteLine("/// <summary>Counts the articles that match <paramref name=\"query\"/> (default mode), without ranking them.</summary>");
         w.WriteLine("/// <param name=\"query\">The query.</param>");
         w.WriteLine("public static int Count(string query) => __Search.Engine.Count(query);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Counts the hits of <paramref name=\"query\"/> without enumerating them.</summary>");
+        w.WriteLine("/// <summary>Counts the articles or parts that match <paramref name=\"query\"/> (after the filters), without ranking them.</summary>");
         w.WriteLine("/// <param name=\"query\">The query.</param>");
-        w.WriteLine("/// <param name=\"options\">The analysis mode.</param>");
-        w.WriteLine("public static int Count(global::System.ReadOnlySpan<char> query, global::CorpusSdk.SearchOptions options) => __Search.Engine.Count(query, options);");
+        w.WriteLine("/// <param name=\"options\">The mode, unit and filters.</param>");
+        w.WriteLine("public static int Count(global::System.ReadOnlySpan<char> query, in global::CorpusSdk.SearchOptions options) => __Search.Engine.Count(query, options);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Writes a keyword-in-context snippet of a hit into <paramref name=\"destination\"/>.</summary>");
-        w.WriteLine("/// <param name=\"hit\">A hit of this corpus.</param>");
+        w.WriteLine("/// <summary>Writes a keyword-in-context snippet of a highlight into <paramref name=\"destination\"/>.</summary>");
+        w.WriteLine("/// <param name=\"hit\">A highlight of this corpus.</param>");
         w.WriteLine("/// <param name=\"destination\">Where to write.</param>");
         w.WriteLine("/// <param name=\"written\">How many characters were written.</param>");
         w.WriteLine("/// <returns>False when <paramref name=\"destination\"/> is too small.</returns>");
         w.WriteLine("public static bool TryWriteSnippet(in global::CorpusSdk.SearchHit hit, global::System.Span<char> destination, out int written) => __Search.Engine.TryWriteSnippet(hit, destination, out written);");
         w.WriteLine();
         w.OpenBlock("private static class __Search");
-        w.WriteLine("internal static readonly global::CorpusSdk.CorpusSearch Engine = new global::CorpusSdk.CorpusSearch(Articles, new __IndexData());");
+        w.WriteLine("internal static readonly global::CorpusSdk.CorpusSearch Engine = new global::CorpusSdk.CorpusSearch(new __IndexData());");
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine(Header.GeneratedCodeAttribute(generatorVersion));
         w.OpenBlock("private sealed class __IndexData : global::CorpusSdk.CorpusIndexData");
-        Property(w, "PartArticles", Packed(large, "PartArticles", index.PartArticles, partBytes));
-        Property(w, "PartBlocks", Packed(large, "PartBlocks", index.PartBlocks, partBytes));
-        Property(w, "PartFirstTokens", Packed(large, "PartFirstTokens", index.PartFirstTokens, partBytes));
-        Property(w, "TokenStarts", Packed(large, "TokenStarts", index.TokenStarts, partBytes));
-        Property(w, "TokenLengths", Packed(large, "TokenLengths", index.TokenLengths, partBytes));
-        var terms = new List<string>();
-        var termOffsets = new List<string>();
-        var postingOffsets = new List<string>();
-        var postings = new List<string>();
-        for (int m = 0; m < CorpusIndex.ModeCount; m++)
+        w.WriteLine("public override int ArticleCount => " + ArticleEmitter.Int(articleMembers.Count) + ";");
+        w.WriteLine();
+        w.WriteLine("public override global::CorpusSdk.ArticleCollection Articles => " + className + ".Articles;");
+        w.WriteLine();
+        w.OpenBlock("public override global::CorpusSdk.Article GetArticle(int index) => index switch");
+        for (int i = 0; i < articleMembers.Count; i++)
         {
-            string mode = ModeNames[m];
-            terms.Add(Data(large, "Terms" + mode, string.Concat(index.Terms[m]), partBytes, escape: true));
-            termOffsets.Add(Packed(large, "TermOffsets" + mode, CorpusIndexBuilder.Utf8Offsets(index.Terms[m]), partBytes));
-            postingOffsets.Add(Packed(large, "PostingOffsets" + mode, index.PostingOffsets[m], partBytes));
-            postings.Add(Packed(large, "Postings" + mode, index.Postings[m], partBytes));
+            w.WriteLine(ArticleEmitter.Int(i) + " => " + articleMembers[i] + ",");
         }
 
-        ModeSwitch(w, "Terms", terms);
-        ModeSwitch(w, "TermOffsets", termOffsets);
-        ModeSwitch(w, "PostingOffsets", postingOffsets);
-        ModeSwitch(w, "Postings", postings);
+        w.WriteLine("_ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
+        w.CloseBlock("};");
+        w.WriteLine();
+        w.OpenBlock("public override global::System.ReadOnlySpan<byte> GetSection(global::CorpusSdk.IndexSection section, global::CorpusSdk.SearchMode mode) => (section, mode) switch");
+        foreach (IndexSectionData section in Sections(index))
+        {
+            string value = section.Text is { } text ? Data(large, section.Name, text, partBytes, escape: true) : Data(large, section.Name, section.Packed!, partBytes, escape: false);
+            w.WriteLine("(global::CorpusSdk.IndexSection." + section.Section + ", " + (section.Mode is { } mode ? "global::CorpusSdk.SearchMode." + mode : "_") + ") => " + value + ",");
+        }
+
+        w.WriteLine("_ => default,");
+        w.CloseBlock("};");
         foreach (var (name, parts) in large)
         {
             WriteParts(w, name, parts);
@@ -91,6 +91,46 @@ internal static class IndexEmitter
         w.CloseBlock();
         w.CloseBlock();
         return w.ToString();
+    }
+
+    /// <summary>
+    /// Every section of the index as the runtime reads it: UTF-8 text (<see cref="IndexSectionData.Text"/>) or
+    /// packed integers (<see cref="IndexSectionData.Packed"/>, <see cref="PackedInts"/>). The one writer of the layout;
+    /// tests use it to search an index without compiling it.
+    /// </summary>
+    public static List<IndexSectionData> Sections(CorpusIndex index)
+    {
+        var sections = new List<IndexSectionData>
+        {
+            Packed("PartArticles", null, index.PartArticles),
+            Packed("PartBlocks", null, index.PartBlocks),
+            Packed("PartFirstTokens", null, index.PartFirstTokens),
+            Packed("PartLuceneStarts", null, index.PartLuceneStarts),
+            Packed("ArticleFirstParts", null, index.ArticleFirstParts),
+            Packed("ArticleAuthors", null, index.ArticleAuthors),
+            Packed("ArticleDays", null, index.ArticleDays),
+            new("Authors", null, string.Concat(index.Authors), null),
+            Packed("AuthorOffsets", null, CorpusIndexBuilder.Utf8Offsets(index.Authors)),
+            Packed("TokenStarts", null, index.TokenStarts),
+            Packed("TokenLengths", null, index.TokenLengths),
+        };
+        for (int m = 0; m < CorpusIndex.ModeCount; m++)
+        {
+            string mode = ModeNames[m];
+            sections.Add(new("Terms", mode, string.Concat(index.Terms[m]), null));
+            sections.Add(Packed("TermOffsets", mode, CorpusIndexBuilder.Utf8Offsets(index.Terms[m])));
+            sections.Add(Packed("TermPostings", mode, index.TermPostings[m]));
+            sections.Add(Packed("PostingParts", mode, index.PostingParts[m]));
+            sections.Add(Packed("PostingEnds", mode, index.PostingEnds[m]));
+            sections.Add(Packed("Positions", mode, index.Positions[m]));
+            sections.Add(Packed("TermTitleArticles", mode, index.TermTitleArticles[m]));
+            sections.Add(Packed("TermBodyArticles", mode, index.TermBodyArticles[m]));
+            sections.Add(Packed("TermBlocks", mode, index.TermBlocks[m]));
+        }
+
+        return sections;
+
+        static IndexSectionData Packed(string section, string? mode, IReadOnlyList<int> values) => new(section, mode, null, PackedInts.Pack(values));
     }
 
     /// <summary>
@@ -135,10 +175,6 @@ internal static class IndexEmitter
         return "__" + name + ".Value";
     }
 
-    /// <summary>Packed integers (<see cref="PackedInts"/>): ASCII digits of a URL-safe base-64 alphabet, written without escaping.</summary>
-    private static string Packed(List<(string Name, List<(string Literal, int Bytes)> Parts)> large, string name, IReadOnlyList<int> values, int partBytes) =>
-        Data(large, name, PackedInts.Pack(values), partBytes, escape: false);
-
     private static string Literal(string value, bool escape) => (escape ? CSharpEscaper.StringLiteral(value) : "\"" + value + "\"") + "u8";
 
     private static int Utf8Length(char c) => c < 0x80 ? 1 : c < 0x800 ? 2 : char.IsSurrogate(c) ? 2 : 3;
@@ -175,19 +211,11 @@ internal static class IndexEmitter
 
         w.CloseBlock();
     }
+}
 
-    private static void Property(SourceWriter w, string name, string expression) =>
-        w.WriteLine("public override global::System.ReadOnlySpan<byte> " + name + " => " + expression + ";");
-
-    private static void ModeSwitch(SourceWriter w, string name, List<string> literals)
-    {
-        w.OpenBlock("public override global::System.ReadOnlySpan<byte> " + name + "(global::CorpusSdk.SearchMode mode) => mode switch");
-        for (int m = 0; m < literals.Count; m++)
-        {
-            w.WriteLine("global::CorpusSdk.SearchMode." + ModeNames[m] + " => " + literals[m] + ",");
-        }
-
-        w.WriteLine("_ => default,");
-        w.CloseBlock("};");
-    }
+/// <summary>One section of the index: its name, its mode (null for corpus-wide sections) and its content.</summary>
+internal sealed record IndexSectionData(string Section, string? Mode, string? Text, string? Packed)
+{
+    /// <summary>A unique name for the section (used for nested classes of large data).</summary>
+    public string Name => Section + Mode;
 }

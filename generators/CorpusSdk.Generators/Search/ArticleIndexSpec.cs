@@ -11,11 +11,17 @@ internal enum IndexMode
     LuceneCompatible = 3,
 }
 
-/// <summary>Everything search needs from one article, computed per seed so an edit re-analyses one article only.</summary>
-internal sealed record ArticleIndexSpec(string Id, string Path, EquatableArray<PartSpec> Parts, EquatableArray<TermPostings> Terms);
+/// <summary>
+/// Everything search needs from one article, computed per seed so an edit re-analyses one article only.
+/// <paramref name="PublishedDay"/> is the <c>DateOnly.DayNumber</c> of the publication date (-1 when the byline had none).
+/// </summary>
+internal sealed record ArticleIndexSpec(string Id, string Path, string Author, int PublishedDay, EquatableArray<PartSpec> Parts, EquatableArray<TermPostings> Terms);
 
-/// <summary>A searchable part: the title (block -1) or a block, with its words' character ranges.</summary>
-internal sealed record PartSpec(int Block, EquatableArray<int> Starts, EquatableArray<int> Lengths);
+/// <summary>
+/// A searchable part: the title (block -1) or a block, with its words' character ranges (one per position,
+/// words too long to index included) and its length in Lucene tokens (stop words not counted).
+/// </summary>
+internal sealed record PartSpec(int Block, EquatableArray<int> Starts, EquatableArray<int> Lengths, int LuceneLength);
 
 /// <summary>
 /// One term of one mode in one article: the article-local word numbers it occurs at (title words

@@ -5,9 +5,11 @@ using CorpusSdk.Generators.Model;
 
 namespace CorpusSdk.Generators.Search;
 
-/// <summary>Tokenises an article's title and blocks and collects the terms of every search mode.</summary>
+/// <summary>Analyses an article's title and blocks with <see cref="TextAnalyzer"/> and collects the terms of every search mode.</summary>
 internal static class ArticleIndexer
 {
+    private static readonly AnalysisMode[] Modes = [AnalysisMode.Default, AnalysisMode.Exact, AnalysisMode.Normalized, AnalysisMode.LuceneCompatible];
+
     public static ArticleIndexSpec Index(ArticleSpec article, string path)
     {
         var parts = new List<PartSpec>();
@@ -26,53 +28,52 @@ internal static class ArticleIndexer
         }
 
         list.Sort((a, b) => a.Mode != b.Mode ? a.Mode.CompareTo(b.Mode) : string.CompareOrdinal(a.Term, b.Term));
-        return new ArticleIndexSpec(article.Id, path, parts.ToEquatableArray(), list.ToEquatableArray());
+        int day = article.Published.IsValid ? DayNumber(article.Published) : -1;
+        return new ArticleIndexSpec(article.Id, path, article.Author, day, parts.ToEquatableArray(), list.ToEquatableArray());
     }
+
+    /// <summary>Days since 0001-01-01 (proleptic Gregorian), as <c>DateOnly.DayNumber</c>.</summary>
+    public static int DayNumber(DateSpec date) =>
+        (int)(new DateTime(date.Year, date.Month, date.Day, 0, 0, 0, DateTimeKind.Unspecified).Ticks / TimeSpan.TicksPerDay);
 
     private static void AddPart(string text, int block, List<PartSpec> parts, Dictionary<(IndexMode, string), (int, List<int>)> terms, ref int token)
     {
         var starts = new List<int>();
         var lengths = new List<int>();
-        Span<char> buffer = stackalloc char[WordBreaker.MaxWordLength];
-        Span<LightStemmer.Candidate> candidates = stackalloc LightStemmer.Candidate[LightStemmer.MaxCandidates];
-        int position = 0;
+        int luceneLength = 0;
+        Span<char> chars = stackalloc char[WordBreaker.MaxWordLength];
+        Span<LightStemmer.Candidate> candidates = stackalloc LightStemmer.Candidate[TextAnalyzer.MaxTerms];
         ReadOnlySpan<char> span = text.AsSpan();
-        while (WordBreaker.Next(span, ref position, out int start, out int length))
+        var analyzer = new TextAnalyzer(span);
+        while (analyzer.Next(out AnalyzedWord word))
         {
-            if (length > WordBreaker.MaxWordLength)
+            // Every word takes a position, as at query time and in Lucene, even one too long to have terms.
+            starts.Add(word.Start);
+            lengths.Add(word.Length);
+            ReadOnlySpan<char> wordText = span.Slice(word.Start, word.Length);
+            foreach (AnalysisMode mode in Modes)
             {
-                continue;
-            }
+                int count = TextAnalyzer.Terms(wordText, mode, chars, candidates);
+                if (mode == AnalysisMode.LuceneCompatible && count > 0)
+                {
+                    luceneLength++;
+                }
 
-            ReadOnlySpan<char> word = span.Slice(start, length);
-            starts.Add(start);
-            lengths.Add(length);
-
-            Add(terms, IndexMode.Exact, word.ToString(), 0, token);
-
-            int normalized = ArabicNormalizer.Normalize(word, buffer);
-            if (normalized > 0)
-            {
-                string form = buffer.Slice(0, normalized).ToString();
-                Add(terms, IndexMode.Normalized, form, 0, token);
-                int count = LightStemmer.Candidates(form.AsSpan(), candidates);
                 for (int c = 0; c < count; c++)
                 {
-                    LightStemmer.Candidate candidate = candidates[c];
-                    Add(terms, IndexMode.Default, form.Substring(candidate.Start, candidate.Length), 1 << (int)candidate.Form, token);
+                    LightStemmer.Candidate term = candidates[c];
+                    if (term.Length > 0)
+                    {
+                        int forms = mode == AnalysisMode.Default ? 1 << (int)term.Form : 0;
+                        Add(terms, (IndexMode)mode, chars.Slice(term.Start, term.Length).ToString(), forms, token);
+                    }
                 }
-            }
-
-            int lucene = LuceneArabic.Analyze(word, buffer);
-            if (lucene > 0)
-            {
-                Add(terms, IndexMode.LuceneCompatible, buffer.Slice(0, lucene).ToString(), 0, token);
             }
 
             token++;
         }
 
-        parts.Add(new PartSpec(block, starts.ToEquatableArray(), lengths.ToEquatableArray()));
+        parts.Add(new PartSpec(block, starts.ToEquatableArray(), lengths.ToEquatableArray(), luceneLength));
     }
 
     private static void Add(Dictionary<(IndexMode, string), (int Forms, List<int> Tokens)> terms, IndexMode mode, string term, int forms, int token)

@@ -5,31 +5,67 @@ using CorpusSdk.Analysis;
 
 namespace CorpusSdk.Generators.Search;
 
-/// <summary>The corpus-wide search index as plain arrays, ready to be packed into generated code.</summary>
+/// <summary>
+/// The corpus-wide search index as plain arrays, ready to be packed into generated code. Every array is
+/// named after the <c>CorpusSdk.IndexSection</c> it is emitted as; docs/architecture.md ("The search index") draws them.
+/// </summary>
 internal sealed class CorpusIndex
 {
     public const int ModeCount = 4;
 
+    /// <summary>Article of each part (parts are the title, then the blocks, article after article).</summary>
     public List<int> PartArticles { get; } = new();
 
-    /// <summary>Block index + 1 (0 is the title).</summary>
+    /// <summary>Block index + 1 of each part (0 is the title).</summary>
     public List<int> PartBlocks { get; } = new();
 
-    /// <summary>First global word of each part, plus the total at the end.</summary>
+    /// <summary>First global word of each part, plus the total at the end: a part's length in words.</summary>
     public List<int> PartFirstTokens { get; } = new();
+
+    /// <summary>Running total of Lucene tokens (stop words not counted) before each part, plus the total.</summary>
+    public List<int> PartLuceneStarts { get; } = new();
+
+    /// <summary>First part of each article, plus the part count.</summary>
+    public List<int> ArticleFirstParts { get; } = new();
+
+    /// <summary>Author number of each article (into <see cref="Authors"/>).</summary>
+    public List<int> ArticleAuthors { get; } = new();
+
+    /// <summary><c>DateOnly.DayNumber</c> of each article's publication date + 1 (0: none).</summary>
+    public List<int> ArticleDays { get; } = new();
+
+    /// <summary>Distinct authors, sorted by UTF-8 bytes.</summary>
+    public List<string> Authors { get; } = new();
 
     public List<int> TokenStarts { get; } = new();
 
     public List<int> TokenLengths { get; } = new();
 
     /// <summary>Per mode: terms sorted by UTF-8 bytes (equal to ordinal order: terms hold no surrogates).</summary>
-    public List<string>[] Terms { get; } = [new(), new(), new(), new()];
+    public List<string>[] Terms { get; } = NewLists<string>();
 
-    /// <summary>Per mode: for term i, postings [PostingOffsets[i], PostingOffsets[i+1]).</summary>
-    public List<int>[] PostingOffsets { get; } = [new(), new(), new(), new()];
+    /// <summary>Per mode: for term i, its part postings are [TermPostings[i], TermPostings[i+1]).</summary>
+    public List<int>[] TermPostings { get; } = NewLists<int>();
 
-    /// <summary>Per mode: global word numbers, ascending per term.</summary>
-    public List<int>[] Postings { get; } = [new(), new(), new(), new()];
+    /// <summary>Per mode: the part of each posting, ascending per term.</summary>
+    public List<int>[] PostingParts { get; } = NewLists<int>();
+
+    /// <summary>Per mode: where each posting's positions end in <see cref="Positions"/> (they start where the previous posting's end).</summary>
+    public List<int>[] PostingEnds { get; } = NewLists<int>();
+
+    /// <summary>Per mode: global word numbers, ascending per posting.</summary>
+    public List<int>[] Positions { get; } = NewLists<int>();
+
+    /// <summary>Per mode: for each term, the number of articles whose title has it.</summary>
+    public List<int>[] TermTitleArticles { get; } = NewLists<int>();
+
+    /// <summary>Per mode: for each term, the number of articles whose body (any block) has it.</summary>
+    public List<int>[] TermBodyArticles { get; } = NewLists<int>();
+
+    /// <summary>Per mode: for each term, the number of blocks that have it.</summary>
+    public List<int>[] TermBlocks { get; } = NewLists<int>();
+
+    private static List<T>[] NewLists<T>() => [new(), new(), new(), new()];
 }
 
 /// <summary>Merges the per-article index models (in article order) and applies the corpus-wide stem rule.</summary>
@@ -47,19 +83,46 @@ internal static class CorpusIndexBuilder
             postings[m] = new Dictionary<string, (int, List<int>)>(StringComparer.Ordinal);
         }
 
+        var authors = new SortedSet<string>(Utf8Comparer.Instance);
+        foreach (ArticleIndexSpec article in articles)
+        {
+            authors.Add(article.Author);
+        }
+
+        index.Authors.AddRange(authors);
+        var authorNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < index.Authors.Count; i++)
+        {
+            authorNumbers[index.Authors[i]] = i;
+        }
+
+        // Global word number -> part, to turn positions into part postings.
+        var tokenParts = new List<int>();
         int firstToken = 0;
+        int lucene = 0;
         for (int a = 0; a < articles.Count; a++)
         {
             ArticleIndexSpec article = articles[a];
             int articleFirstToken = firstToken;
+            index.ArticleFirstParts.Add(index.PartArticles.Count);
+            index.ArticleAuthors.Add(authorNumbers[article.Author]);
+            index.ArticleDays.Add(article.PublishedDay + 1);
             foreach (PartSpec part in article.Parts)
             {
+                int partNumber = index.PartArticles.Count;
                 index.PartArticles.Add(a);
                 index.PartBlocks.Add(part.Block + 1);
                 index.PartFirstTokens.Add(firstToken);
+                index.PartLuceneStarts.Add(lucene);
                 index.TokenStarts.AddRange(part.Starts);
                 index.TokenLengths.AddRange(part.Lengths);
+                for (int t = 0; t < part.Starts.Count; t++)
+                {
+                    tokenParts.Add(partNumber);
+                }
+
                 firstToken += part.Starts.Count;
+                lucene += part.LuceneLength;
             }
 
             foreach (TermPostings term in article.Terms)
@@ -80,6 +143,8 @@ internal static class CorpusIndexBuilder
         }
 
         index.PartFirstTokens.Add(firstToken);
+        index.PartLuceneStarts.Add(lucene);
+        index.ArticleFirstParts.Add(index.PartArticles.Count);
 
         for (int m = 0; m < CorpusIndex.ModeCount; m++)
         {
@@ -96,13 +161,45 @@ internal static class CorpusIndexBuilder
             index.Terms[m].AddRange(terms);
             foreach (string term in terms)
             {
-                index.PostingOffsets[m].Add(index.Postings[m].Count);
+                index.TermPostings[m].Add(index.PostingParts[m].Count);
                 List<int> tokens = postings[m][term].Tokens;
                 tokens.Sort();
-                index.Postings[m].AddRange(tokens);
+                int titles = 0, bodies = 0, blocks = 0;
+                int lastBodyArticle = -1;
+                for (int i = 0; i < tokens.Count; i++)
+                {
+                    int part = tokenParts[tokens[i]];
+                    index.Positions[m].Add(tokens[i]);
+                    if (i + 1 < tokens.Count && tokenParts[tokens[i + 1]] == part)
+                    {
+                        continue;
+                    }
+
+                    // Last position of this part: close its posting.
+                    index.PostingParts[m].Add(part);
+                    index.PostingEnds[m].Add(index.Positions[m].Count);
+                    if (index.PartBlocks[part] == 0)
+                    {
+                        titles++;
+                    }
+                    else
+                    {
+                        blocks++;
+                        int article = index.PartArticles[part];
+                        if (article != lastBodyArticle)
+                        {
+                            bodies++;
+                            lastBodyArticle = article;
+                        }
+                    }
+                }
+
+                index.TermTitleArticles[m].Add(titles);
+                index.TermBodyArticles[m].Add(bodies);
+                index.TermBlocks[m].Add(blocks);
             }
 
-            index.PostingOffsets[m].Add(index.Postings[m].Count);
+            index.TermPostings[m].Add(index.PostingParts[m].Count);
         }
 
         return index;
@@ -115,18 +212,39 @@ internal static class CorpusIndexBuilder
     private static bool IsAccepted(string term, int forms) =>
         (forms & WordForms) != 0 || ((forms & StemForm) != 0 && LightStemmer.StemLetters(term.AsSpan()) >= 4);
 
-    /// <summary>UTF-8 byte offsets of each term in the concatenation, plus the total.</summary>
-    public static List<int> Utf8Offsets(List<string> terms)
+    /// <summary>UTF-8 byte offsets of each string in the concatenation, plus the total.</summary>
+    public static List<int> Utf8Offsets(List<string> strings)
     {
-        var offsets = new List<int>(terms.Count + 1);
+        var offsets = new List<int>(strings.Count + 1);
         int offset = 0;
-        foreach (string term in terms)
+        foreach (string value in strings)
         {
             offsets.Add(offset);
-            offset += Encoding.UTF8.GetByteCount(term);
+            offset += Encoding.UTF8.GetByteCount(value);
         }
 
         offsets.Add(offset);
         return offsets;
+    }
+
+    /// <summary>Orders strings by their UTF-8 bytes, as the runtime's binary search compares them.</summary>
+    private sealed class Utf8Comparer : IComparer<string>
+    {
+        public static readonly Utf8Comparer Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            byte[] a = Encoding.UTF8.GetBytes(x ?? string.Empty);
+            byte[] b = Encoding.UTF8.GetBytes(y ?? string.Empty);
+            for (int i = 0; i < Math.Min(a.Length, b.Length); i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return a[i].CompareTo(b[i]);
+                }
+            }
+
+            return a.Length.CompareTo(b.Length);
+        }
     }
 }

@@ -5,40 +5,90 @@ namespace CorpusSdk;
 
 /// <summary>
 /// The compiled search index of a corpus, as static data in the generated assembly. Implemented by
-/// generated code; every member returns a view over a <c>"…"u8</c> literal, so nothing is decoded
-/// or allocated at start-up. Integer arrays are packed as fixed-width base-64 digits (first byte: the width).
+/// generated code; every section is a view over a <c>"…"u8</c> literal, so nothing is decoded or
+/// allocated at start-up. Integer sections are packed as fixed-width base-64 digits (first byte: the width).
+/// The layout is drawn in docs/architecture.md ("The search index").
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class CorpusIndexData
 {
-    /// <summary>Article index of each part (packed).</summary>
-    public abstract ReadOnlySpan<byte> PartArticles { get; }
+    /// <summary>The number of articles.</summary>
+    public abstract int ArticleCount { get; }
 
-    /// <summary>Block index + 1 of each part, 0 for the title (packed).</summary>
-    public abstract ReadOnlySpan<byte> PartBlocks { get; }
+    /// <summary>The corpus's articles (built on first use).</summary>
+    public abstract ArticleCollection Articles { get; }
 
-    /// <summary>First word of each part, plus the total word count (packed).</summary>
-    public abstract ReadOnlySpan<byte> PartFirstTokens { get; }
+    /// <summary>One article, built on its first use without building the others.</summary>
+    /// <param name="index">The article's position in <see cref="Articles"/>.</param>
+    public abstract Article GetArticle(int index);
 
-    /// <summary>Start offset of each word in its part's text (packed).</summary>
-    public abstract ReadOnlySpan<byte> TokenStarts { get; }
+    /// <summary>One section of the index.</summary>
+    /// <param name="section">The section.</param>
+    /// <param name="mode">The analysis mode, for the sections that exist per mode; ignored by the others.</param>
+    public abstract ReadOnlySpan<byte> GetSection(IndexSection section, SearchMode mode);
+}
 
-    /// <summary>Length of each word (packed).</summary>
-    public abstract ReadOnlySpan<byte> TokenLengths { get; }
+/// <summary>The sections of <see cref="CorpusIndexData"/>. Per-mode sections are marked so.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public enum IndexSection
+{
+    /// <summary>Article of each part (the title, then the blocks, article after article).</summary>
+    PartArticles,
 
-    /// <summary>The sorted terms of a mode, concatenated as UTF-8.</summary>
-    /// <param name="mode">The mode.</param>
-    public abstract ReadOnlySpan<byte> Terms(SearchMode mode);
+    /// <summary>Block index + 1 of each part, 0 for the title.</summary>
+    PartBlocks,
 
-    /// <summary>Byte offset of each term in <see cref="Terms"/>, plus the total (packed).</summary>
-    /// <param name="mode">The mode.</param>
-    public abstract ReadOnlySpan<byte> TermOffsets(SearchMode mode);
+    /// <summary>First word of each part, plus the total word count.</summary>
+    PartFirstTokens,
 
-    /// <summary>Offset of each term's postings in <see cref="Postings"/>, plus the total (packed).</summary>
-    /// <param name="mode">The mode.</param>
-    public abstract ReadOnlySpan<byte> PostingOffsets(SearchMode mode);
+    /// <summary>Lucene tokens (stop words not counted) before each part, plus the total.</summary>
+    PartLuceneStarts,
 
-    /// <summary>Word numbers where each term occurs, ascending per term (packed).</summary>
-    /// <param name="mode">The mode.</param>
-    public abstract ReadOnlySpan<byte> Postings(SearchMode mode);
+    /// <summary>First part of each article, plus the part count.</summary>
+    ArticleFirstParts,
+
+    /// <summary>Author number of each article.</summary>
+    ArticleAuthors,
+
+    /// <summary><c>DateOnly.DayNumber</c> + 1 of each article's publication date (0: none).</summary>
+    ArticleDays,
+
+    /// <summary>The distinct authors, sorted, as concatenated UTF-8.</summary>
+    Authors,
+
+    /// <summary>Byte offset of each author in <see cref="Authors"/>, plus the total.</summary>
+    AuthorOffsets,
+
+    /// <summary>Start offset of each word in its part's text.</summary>
+    TokenStarts,
+
+    /// <summary>Length of each word.</summary>
+    TokenLengths,
+
+    /// <summary>Per mode: the sorted terms, concatenated as UTF-8.</summary>
+    Terms,
+
+    /// <summary>Per mode: byte offset of each term in <see cref="Terms"/>, plus the total.</summary>
+    TermOffsets,
+
+    /// <summary>Per mode: first posting of each term, plus the total.</summary>
+    TermPostings,
+
+    /// <summary>Per mode: the part of each posting, ascending per term.</summary>
+    PostingParts,
+
+    /// <summary>Per mode: end of each posting's positions in <see cref="Positions"/> (they start at the previous posting's end).</summary>
+    PostingEnds,
+
+    /// <summary>Per mode: word numbers, ascending per posting.</summary>
+    Positions,
+
+    /// <summary>Per mode: number of articles whose title has each term.</summary>
+    TermTitleArticles,
+
+    /// <summary>Per mode: number of articles whose body has each term.</summary>
+    TermBodyArticles,
+
+    /// <summary>Per mode: number of blocks that have each term.</summary>
+    TermBlocks,
 }

@@ -1,65 +1,109 @@
 using System;
 using System.ComponentModel;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
-using CorpusSdk.Analysis;
+using System.Threading;
+using CorpusSdk.Search.Execution;
+using CorpusSdk.Search.Query;
 
 namespace CorpusSdk;
 
 /// <summary>
-/// Full-text search over a compiled corpus, using the index the generator built at compile time.
-/// Query syntax: words separated by white space must all occur in the same part (title or block);
-/// <c>"…"</c> (or “…”) is a phrase (adjacent words after analysis); a trailing <c>*</c> makes a prefix.
-/// Hits come in corpus order: by article, title before blocks, then by position. Query analysis,
-/// lookup, enumeration and snippets allocate nothing once the shared array pool is warm.
+/// Full-text search over a compiled corpus, with the index the generator built at compile time. A query
+/// (docs/search.md) is parsed (<see cref="QueryParser"/>), planned against the index (<see cref="QueryPlanner"/>:
+/// analysis, term lookup, cost order), evaluated by postings cursors in the space of articles or parts
+/// (<see cref="Evaluator"/>), scored with BM25 (<see cref="Bm25"/>), filtered, counted, faceted and cut to a
+/// page (<see cref="Collectors"/>); only the returned hits get sub-results and highlights. Nothing builds an
+/// <see cref="Article"/> object, and a query allocates nothing once its <see cref="SearchResults"/> are disposed.
+/// Thread-safe: each thread uses its own buffers.
 /// </summary>
 public sealed class CorpusSearch
 {
-    private const int MaxWord = WordBreaker.MaxWordLength;
-    private const int CountBits = 16;
-    private const long CountMask = (1L << CountBits) - 1;
-
-    private readonly ArticleCollection _articles;
     private readonly CorpusIndexData _data;
+    private CorpusStatistics? _wordStatistics;
+    private CorpusStatistics? _luceneStatistics;
+    private string?[]? _authors;
 
     /// <summary>Creates the engine. Called by generated code.</summary>
-    /// <param name="articles">The corpus.</param>
-    /// <param name="data">Its compiled index.</param>
+    /// <param name="data">The compiled index.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public CorpusSearch(ArticleCollection articles, CorpusIndexData data)
+    public CorpusSearch(CorpusIndexData data)
     {
-        ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(data);
-        _articles = articles;
         _data = data;
+        AuthorCount = new PackedInts(data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default)).Count - 1;
     }
 
-    private enum ClauseResult
+    /// <summary>The corpus searched (building it builds every article; searching does not need it).</summary>
+    public ArticleCollection Articles => _data.Articles;
+
+    /// <summary>The number of articles.</summary>
+    public int ArticleCount => _data.ArticleCount;
+
+    /// <summary>The number of distinct authors (author numbers are 0 to this − 1, in ordinal order).</summary>
+    public int AuthorCount { get; }
+
+    /// <summary>One article by its index, built on first use without building the others.</summary>
+    /// <param name="index">An index into <see cref="Articles"/>, as hits carry.</param>
+    public Article GetArticle(int index) => _data.GetArticle(index);
+
+    /// <summary>An author's name by number (facet values); the string is made once and kept.</summary>
+    /// <param name="author">0 to <see cref="AuthorCount"/> − 1.</param>
+    public string GetAuthor(int author)
     {
-        Matched,
-        NoMatch,
-        Skipped,
+        ArgumentOutOfRangeException.ThrowIfNegative(author);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(author, AuthorCount);
+        string?[] authors = _authors ??= new string?[AuthorCount];
+        if (authors[author] is { } name)
+        {
+            return name;
+        }
+
+        var offsets = new PackedInts(_data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default));
+        ReadOnlySpan<byte> bytes = _data.GetSection(IndexSection.Authors, SearchMode.Default);
+        name = Encoding.UTF8.GetString(bytes.Slice(offsets[author], offsets[author + 1] - offsets[author]));
+        Volatile.Write(ref authors[author], name);
+        return name;
     }
 
-    /// <summary>The corpus searched.</summary>
-    public ArticleCollection Articles => _articles;
-
-    /// <summary>Searches in <see cref="SearchMode.Default"/>.</summary>
-    /// <param name="query">The query.</param>
+    /// <summary>Ranks the articles that match <paramref name="query"/> with the default options (10 best, default mode).</summary>
+    /// <param name="query">The query (docs/search.md).</param>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     public SearchResults Search(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return new SearchResults(this, query.AsSpan(), default);
+        return Search(query.AsSpan(), default);
     }
 
-    /// <summary>Searches; the results are evaluated when enumerated.</summary>
-    /// <param name="query">The query (any text: words it cannot use are ignored).</param>
-    /// <param name="options">The mode.</param>
-    public SearchResults Search(ReadOnlySpan<char> query, SearchOptions options) => new(this, query, options);
+    /// <summary>Searches. Dispose the results when done with them.</summary>
+    /// <param name="query">The query (docs/search.md); a query it cannot read gives results with an <see cref="SearchResults.Error"/>.</param>
+    /// <param name="options">Mode, unit, sort, paging, filters, facets and BM25 parameters.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public SearchResults Search(ReadOnlySpan<char> query, in SearchOptions options)
+    {
+        options.Validate();
+        SearchContext context = SearchContext.Rent();
+        context.ResetResults();
+        var results = new SearchResults(context);
+        if (!Evaluate(context, query, options, scoring: true))
+        {
+            return results;
+        }
 
-    /// <summary>Counts the hits in <see cref="SearchMode.Default"/>.</summary>
+        bool articles = options.Unit == SearchUnit.Article;
+        var index = new IndexView(_data, options.Mode);
+        long end = Math.Min((long)options.Skip + options.Top, int.MaxValue);
+        Collectors.SelectTop(context, index, articles, options.Sort, (int)end);
+        var evaluator = new Evaluator(context, index, articles, scoring: true);
+        for (int i = options.Skip; i < context.Top.Count; i++)
+        {
+            Highlighter.AddHit(context, evaluator, index, articles, context.Top[i]);
+        }
+
+        return results;
+    }
+
+    /// <summary>Counts the articles that match <paramref name="query"/> (default mode), without ranking.</summary>
     /// <param name="query">The query.</param>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     public int Count(string query)
@@ -68,28 +112,136 @@ public sealed class CorpusSearch
         return Count(query.AsSpan(), default);
     }
 
-    /// <summary>Counts the hits without enumerating them.</summary>
+    /// <summary>Counts the articles (or parts) that match, after the filters, without scoring them; 0 for a query with an error.</summary>
     /// <param name="query">The query.</param>
-    /// <param name="options">The mode.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The mode is not a <see cref="SearchMode"/> value.</exception>
-    public int Count(ReadOnlySpan<char> query, SearchOptions options)
+    /// <param name="options">Mode, unit and filters (sort, paging and facets do not apply).</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public int Count(ReadOnlySpan<char> query, in SearchOptions options)
     {
-        var hits = default(PooledList);
+        options.Validate();
+        SearchContext context = SearchContext.Rent();
+        int generation = context.Generation;
         try
         {
-            return Evaluate(query, options.Mode, ref hits);
+            context.ResetResults();
+            return Evaluate(context, query, options with { Facets = false }, scoring: false) ? context.TotalCount : 0;
         }
         finally
         {
-            hits.Dispose();
+            context.Return(generation);
         }
     }
 
-    /// <summary>The text of the part a hit is in (its title or block).</summary>
+    /// <summary>Parses, plans, evaluates, filters and counts; false when there is nothing to rank.</summary>
+    private bool Evaluate(SearchContext context, ReadOnlySpan<char> query, in SearchOptions options, bool scoring)
+    {
+        int syntax = QueryParser.Parse(query, context.Syntax, out QueryError error);
+        if (error.Kind != QueryErrorKind.None)
+        {
+            context.Error = error;
+            return false;
+        }
+
+        var index = new IndexView(_data, options.Mode);
+        int root = QueryPlanner.Plan(context, query, index, syntax);
+        if (root < 0)
+        {
+            return false;
+        }
+
+        bool articles = options.Unit == SearchUnit.Article;
+        bool lucene = options.Mode == SearchMode.LuceneCompatible;
+        context.Scorer.Prepare(options, Statistics(index), index.ArticleCount, index.PartCount, articles, lucene);
+        var evaluator = new Evaluator(context, index, articles, scoring);
+        evaluator.Weigh();
+        evaluator.Enumerate(root, context.Matches);
+        context.Root = root;
+
+        int author = options.Author is null ? -2 : FindAuthor(options.Author);
+        int from = options.From is { } f ? f.DayNumber : int.MinValue;
+        int to = options.To is { } t ? t.DayNumber : int.MaxValue;
+        context.TotalCount = Collectors.Filter(context, index, articles, AuthorCount, author, from, to, options.Facets);
+        return context.TotalCount > 0;
+    }
+
+    private CorpusStatistics Statistics(in IndexView index)
+    {
+        if (index.Mode == SearchMode.LuceneCompatible)
+        {
+            return _luceneStatistics ??= CorpusStatistics.Compute(index);
+        }
+
+        return _wordStatistics ??= CorpusStatistics.Compute(index);
+    }
+
+    /// <summary>The author's number, or -1 when no article has this author.</summary>
+    private int FindAuthor(string author)
+    {
+        var offsets = new PackedInts(_data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default));
+        ReadOnlySpan<byte> bytes = _data.GetSection(IndexSection.Authors, SearchMode.Default);
+        int lo = 0, hi = AuthorCount - 1;
+        while (lo <= hi)
+        {
+            int mid = lo + ((hi - lo) >> 1);
+            int order = CompareUtf8(bytes.Slice(offsets[mid], offsets[mid + 1] - offsets[mid]), author);
+            if (order == 0)
+            {
+                return mid;
+            }
+
+            if (order < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Compares UTF-8 bytes with a string's UTF-8 encoding, without encoding it into a buffer.</summary>
+    private static int CompareUtf8(ReadOnlySpan<byte> utf8, string text)
+    {
+        Span<byte> encoded = stackalloc byte[4];
+        int i = 0;
+        for (int c = 0; c < text.Length; c++)
+        {
+            int count;
+            if (char.IsHighSurrogate(text[c]) && c + 1 < text.Length && char.IsLowSurrogate(text[c + 1]))
+            {
+                count = Encoding.UTF8.GetBytes(text.AsSpan(c, 2), encoded);
+                c++;
+            }
+            else
+            {
+                count = Encoding.UTF8.GetBytes(text.AsSpan(c, 1), encoded);
+            }
+
+            for (int b = 0; b < count; b++, i++)
+            {
+                if (i >= utf8.Length)
+                {
+                    return -1;
+                }
+
+                if (utf8[i] != encoded[b])
+                {
+                    return utf8[i].CompareTo(encoded[b]);
+                }
+            }
+        }
+
+        return i == utf8.Length ? 0 : 1;
+    }
+
+    /// <summary>The text of the part a hit is in (its title or block); builds only that article.</summary>
     /// <param name="hit">A hit of this corpus.</param>
     public CorpusText GetPartText(in SearchHit hit)
     {
-        Article article = _articles[hit.ArticleIndex];
+        Article article = _data.GetArticle(hit.ArticleIndex);
         return hit.BlockIndex < 0 ? article.Title : article.Blocks[hit.BlockIndex].Text;
     }
 
@@ -102,9 +254,28 @@ public sealed class CorpusSearch
     /// <param name="written">Characters written (0 when it does not fit).</param>
     /// <param name="options">Markers and context; <see cref="SnippetOptions.Default"/> when null.</param>
     /// <returns>False when <paramref name="destination"/> is too small.</returns>
-    public bool TryWriteSnippet(in SearchHit hit, Span<char> destination, out int written, SnippetOptions? options = null)
+    public bool TryWriteSnippet(in SearchHit hit, Span<char> destination, out int written, SnippetOptions? options = null) =>
+        TryWritePartSnippet(new ReadOnlySpan<SearchHit>(in hit), destination, out written, options);
+
+    /// <summary>
+    /// Writes a keyword-in-context snippet of one part around its first highlight, marking every highlight that
+    /// falls inside it (<see cref="SearchResults.GetHighlights(in PartHit)"/> gives them in text order).
+    /// </summary>
+    /// <param name="highlights">Highlights of one part, in text order; the snippet is empty when there are none.</param>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="written">Characters written (0 when it does not fit).</param>
+    /// <param name="options">Markers and context; <see cref="SnippetOptions.Default"/> when null.</param>
+    /// <returns>False when <paramref name="destination"/> is too small.</returns>
+    public bool TryWritePartSnippet(ReadOnlySpan<SearchHit> highlights, Span<char> destination, out int written, SnippetOptions? options = null)
     {
+        written = 0;
+        if (highlights.IsEmpty)
+        {
+            return true;
+        }
+
         options ??= SnippetOptions.Default;
+        SearchHit hit = highlights[0];
         ReadOnlySpan<char> text = GetPartText(hit).Span;
         int start = Math.Clamp(hit.Start, 0, text.Length);
         int end = Math.Clamp(hit.Start + hit.Length, start, text.Length);
@@ -138,11 +309,24 @@ public sealed class CorpusSearch
             writer.Write(options.Ellipsis);
         }
 
-        writer.Write(text.Slice(left, start - left));
-        writer.Write(options.Before);
-        writer.Write(text.Slice(start, end - start));
-        writer.Write(options.After);
-        writer.Write(text.Slice(end, right - end));
+        int at = left;
+        foreach (SearchHit highlight in highlights)
+        {
+            int from = Math.Clamp(highlight.Start, 0, text.Length);
+            int to = Math.Clamp(highlight.Start + highlight.Length, from, text.Length);
+            if (highlight.ArticleIndex != hit.ArticleIndex || highlight.BlockIndex != hit.BlockIndex || from < at || to > right)
+            {
+                continue; // another part, overlapping an earlier mark, or outside the window
+            }
+
+            writer.Write(text.Slice(at, from - at));
+            writer.Write(options.Before);
+            writer.Write(text.Slice(from, to - from));
+            writer.Write(options.After);
+            at = to;
+        }
+
+        writer.Write(text.Slice(at, right - at));
         if (right < text.Length)
         {
             writer.Write(options.Ellipsis);
@@ -150,108 +334,6 @@ public sealed class CorpusSearch
 
         written = writer.Overflowed ? 0 : writer.Length;
         return !writer.Overflowed;
-    }
-
-    /// <summary>Evaluates a query into hits: (first word &lt;&lt; 16) | word count, in corpus order.</summary>
-    internal int Evaluate(ReadOnlySpan<char> query, SearchMode mode, ref PooledList hits)
-    {
-        if ((uint)mode > (uint)SearchMode.LuceneCompatible)
-        {
-            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown search mode.");
-        }
-
-        var matches = default(PooledList);
-        var clauses = default(PooledList);
-        var scratch = default(PooledList);
-        try
-        {
-            int i = 0;
-            while (i < query.Length)
-            {
-                char c = query[i];
-                if (char.IsWhiteSpace(c))
-                {
-                    i++;
-                    continue;
-                }
-
-                int segment = matches.Count;
-                ClauseResult result;
-                if (c is '"' or '\u201C')
-                {
-                    int close = query.Slice(i + 1).IndexOfAny('"', '\u201D');
-                    int end = close < 0 ? query.Length : i + 1 + close;
-                    result = MatchPhrase(query.Slice(i + 1, end - i - 1), mode, ref matches, ref scratch);
-                    i = Math.Min(query.Length, end + 1);
-                }
-                else
-                {
-                    int end = i;
-                    while (end < query.Length && !char.IsWhiteSpace(query[end]) && query[end] is not '"' and not '\u201C')
-                    {
-                        end++;
-                    }
-
-                    ReadOnlySpan<char> word = query.Slice(i, end - i);
-                    i = end;
-                    result = word.Length > 1 && word[word.Length - 1] == '*'
-                        ? MatchPrefix(word.TrimEnd('*'), mode, ref matches)
-                        : MatchPhrase(word, mode, ref matches, ref scratch);
-                }
-
-                if (result == ClauseResult.NoMatch)
-                {
-                    return 0;
-                }
-
-                if (result == ClauseResult.Skipped)
-                {
-                    matches.Truncate(segment);
-                    continue;
-                }
-
-                clauses.Add(((long)segment << 32) | (uint)(matches.Count - segment));
-            }
-
-            return clauses.Count == 0 ? 0 : Combine(ref matches, ref clauses, ref hits);
-        }
-        finally
-        {
-            matches.Dispose();
-            clauses.Dispose();
-            scratch.Dispose();
-        }
-    }
-
-    /// <summary>Builds the public hit for an evaluated match.</summary>
-    internal SearchHit ToHit(long match) => ToHit(match, ref Unsafe.NullRef<int>());
-
-    /// <summary>Builds a hit; <paramref name="partCursor"/> (when not a null ref) remembers the part of the previous hit, since hits come in corpus order.</summary>
-    internal SearchHit ToHit(long match, ref int partCursor)
-    {
-        int token = (int)(match >> CountBits);
-        int count = (int)(match & CountMask);
-        var partFirst = new PackedInts(_data.PartFirstTokens);
-        int part;
-        if (Unsafe.IsNullRef(ref partCursor))
-        {
-            part = PartOf(token, partFirst);
-        }
-        else
-        {
-            part = partCursor;
-            if (token >= partFirst[part + 1] || token < partFirst[part])
-            {
-                part = token < partFirst[part] ? PartOf(token, partFirst) : AdvancePart(part, token, partFirst);
-            }
-
-            partCursor = part;
-        }
-        var starts = new PackedInts(_data.TokenStarts);
-        int start = starts[token];
-        int last = token + count - 1;
-        int end = starts[last] + new PackedInts(_data.TokenLengths)[last];
-        return new SearchHit(new PackedInts(_data.PartArticles)[part], new PackedInts(_data.PartBlocks)[part] - 1, start, end - start);
     }
 
     private static bool IsJoinedToPrevious(char c)
@@ -264,440 +346,6 @@ public sealed class CorpusSearch
         UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
         return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
             || c is '\u200C' or '\u200D';
-    }
-
-    /// <summary>Walks forward a few parts, then falls back to binary search.</summary>
-    private static int AdvancePart(int part, int token, PackedInts partFirst)
-    {
-        for (int step = 0; step < 8 && part + 1 < partFirst.Count - 1; step++)
-        {
-            part++;
-            if (token < partFirst[part + 1])
-            {
-                return part;
-            }
-        }
-
-        return PartOf(token, partFirst);
-    }
-
-    private static int PartOf(int token, PackedInts partFirst)
-    {
-        int lo = 0;
-        int hi = partFirst.Count - 2;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) >> 1;
-            if (partFirst[mid] <= token)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return lo;
-    }
-
-    /// <summary>A query word or phrase: every analysed word must match at consecutive positions of one part.</summary>
-    private ClauseResult MatchPhrase(ReadOnlySpan<char> text, SearchMode mode, ref PooledList matches, ref PooledList scratch)
-    {
-        // scratch: per query word offset, (offset << 32) | termId for each of its candidate terms found in the index.
-        scratch.Truncate(0);
-        Span<char> chars = stackalloc char[MaxWord];
-        Span<byte> bytes = stackalloc byte[MaxWord * 3];
-        Span<LightStemmer.Candidate> candidates = stackalloc LightStemmer.Candidate[LightStemmer.MaxCandidates];
-
-        int offset = 0;
-        int first = -1;
-        int last = -1;
-        int position = 0;
-        while (WordBreaker.Next(text, ref position, out int start, out int length))
-        {
-            if (length <= MaxWord)
-            {
-                int before = scratch.Count;
-                if (AddTermIds(text.Slice(start, length), offset, mode, ref scratch, chars, bytes, candidates))
-                {
-                    if (scratch.Count == before)
-                    {
-                        return ClauseResult.NoMatch;
-                    }
-
-                    first = first < 0 ? offset : first;
-                    last = offset;
-                }
-            }
-
-            offset++;
-        }
-
-        if (first < 0)
-        {
-            return ClauseResult.Skipped;
-        }
-
-        if (last - first + 1 > CountMask)
-        {
-            return ClauseResult.NoMatch;
-        }
-
-        var partFirst = new PackedInts(_data.PartFirstTokens);
-        var postingOffsets = new PackedInts(_data.PostingOffsets(mode));
-        var postings = new PackedInts(_data.Postings(mode));
-        int segment = matches.Count;
-        for (int e = 0; e < scratch.Count && (int)(scratch[e] >> 32) == first; e++)
-        {
-            int termId = (int)scratch[e];
-            for (int p = postingOffsets[termId]; p < postingOffsets[termId + 1]; p++)
-            {
-                int anchor = postings[p];
-                int origin = anchor - first;
-                if (first == last)
-                {
-                    // One analysed word: its postings are the matches; no part boundary to check.
-                    matches.Add(((long)anchor << CountBits) | 1);
-                    continue;
-                }
-
-                int part = PartOf(anchor, partFirst);
-                if (origin + first < partFirst[part] || origin + last >= partFirst[part + 1])
-                {
-                    continue;
-                }
-
-                if (AllWordsAt(origin, ref scratch, e, postingOffsets, postings))
-                {
-                    matches.Add(((long)(origin + first) << CountBits) | (long)(last - first + 1));
-                }
-            }
-        }
-
-        SortUnique(ref matches, segment);
-        return matches.Count > segment ? ClauseResult.Matched : ClauseResult.NoMatch;
-    }
-
-    /// <summary>True when every analysed query word after the anchor's has a candidate at origin + its offset.</summary>
-    private static bool AllWordsAt(int origin, ref PooledList scratch, int anchorEntry, PackedInts postingOffsets, PackedInts postings)
-    {
-        int e = anchorEntry;
-        int anchorOffset = (int)(scratch[e] >> 32);
-        while (e < scratch.Count && (int)(scratch[e] >> 32) == anchorOffset)
-        {
-            e++;
-        }
-
-        while (e < scratch.Count)
-        {
-            int offset = (int)(scratch[e] >> 32);
-            bool found = false;
-            for (; e < scratch.Count && (int)(scratch[e] >> 32) == offset; e++)
-            {
-                int termId = (int)scratch[e];
-                found = found || Contains(postings, postingOffsets[termId], postingOffsets[termId + 1], origin + offset);
-            }
-
-            if (!found)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool Contains(PackedInts postings, int lo, int hi, int token)
-    {
-        hi--;
-        while (lo <= hi)
-        {
-            int mid = lo + ((hi - lo) >> 1);
-            int value = postings[mid];
-            if (value == token)
-            {
-                return true;
-            }
-
-            if (value < token)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Adds the index terms of one query word. Returns false when the word has no term in this mode
-    /// (a Lucene stop word, or only marks): it then constrains nothing, as in Lucene.
-    /// </summary>
-    private bool AddTermIds(ReadOnlySpan<char> word, int offset, SearchMode mode, ref PooledList scratch, Span<char> chars, Span<byte> bytes, Span<LightStemmer.Candidate> candidates)
-    {
-        switch (mode)
-        {
-            case SearchMode.Exact:
-                AddIfFound(word, offset, mode, ref scratch, bytes);
-                return true;
-            case SearchMode.LuceneCompatible:
-            {
-                int length = LuceneArabic.Analyze(word, chars);
-                if (length <= 0)
-                {
-                    return false;
-                }
-
-                AddIfFound(chars.Slice(0, length), offset, mode, ref scratch, bytes);
-                return true;
-            }
-
-            default:
-            {
-                int length = ArabicNormalizer.Normalize(word, chars);
-                if (length == 0)
-                {
-                    return false;
-                }
-
-                ReadOnlySpan<char> normalized = chars.Slice(0, length);
-                if (mode == SearchMode.Normalized)
-                {
-                    AddIfFound(normalized, offset, mode, ref scratch, bytes);
-                    return true;
-                }
-
-                int count = LightStemmer.Candidates(normalized, candidates);
-                for (int c = 0; c < count; c++)
-                {
-                    AddIfFound(normalized.Slice(candidates[c].Start, candidates[c].Length), offset, mode, ref scratch, bytes);
-                }
-
-                return true;
-            }
-        }
-    }
-
-    private void AddIfFound(ReadOnlySpan<char> term, int offset, SearchMode mode, ref PooledList scratch, Span<byte> bytes)
-    {
-        int termId = FindTerm(term, mode, bytes);
-        if (termId >= 0)
-        {
-            scratch.Add(((long)offset << 32) | (uint)termId);
-        }
-    }
-
-    private int FindTerm(ReadOnlySpan<char> term, SearchMode mode, Span<byte> bytes)
-    {
-        int length = Encoding.UTF8.GetBytes(term, bytes);
-        ReadOnlySpan<byte> key = bytes.Slice(0, length);
-        ReadOnlySpan<byte> terms = _data.Terms(mode);
-        var offsets = new PackedInts(_data.TermOffsets(mode));
-        int lo = 0;
-        int hi = offsets.Count - 2;
-        while (lo <= hi)
-        {
-            int mid = lo + ((hi - lo) >> 1);
-            int order = terms.Slice(offsets[mid], offsets[mid + 1] - offsets[mid]).SequenceCompareTo(key);
-            if (order == 0)
-            {
-                return mid;
-            }
-
-            if (order < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>A prefix: every term of the mode's dictionary that starts with the analysed prefix.</summary>
-    private ClauseResult MatchPrefix(ReadOnlySpan<char> prefix, SearchMode mode, ref PooledList matches)
-    {
-        if (prefix.Length > MaxWord)
-        {
-            return ClauseResult.NoMatch;
-        }
-
-        Span<char> chars = stackalloc char[MaxWord];
-        int length;
-        switch (mode)
-        {
-            case SearchMode.Exact:
-                prefix.CopyTo(chars);
-                length = prefix.Length;
-                break;
-            case SearchMode.LuceneCompatible:
-                for (int i = 0; i < prefix.Length; i++)
-                {
-                    chars[i] = char.ToLowerInvariant(prefix[i]);
-                }
-
-                length = ArabicNormalizer.NormalizeLucene(chars, prefix.Length);
-                break;
-            default:
-                length = ArabicNormalizer.Normalize(prefix, chars);
-                break;
-        }
-
-        if (length == 0)
-        {
-            return ClauseResult.Skipped;
-        }
-
-        Span<byte> bytes = stackalloc byte[MaxWord * 3];
-        ReadOnlySpan<byte> key = bytes.Slice(0, Encoding.UTF8.GetBytes(chars.Slice(0, length), bytes));
-        ReadOnlySpan<byte> terms = _data.Terms(mode);
-        var offsets = new PackedInts(_data.TermOffsets(mode));
-        var postingOffsets = new PackedInts(_data.PostingOffsets(mode));
-        var postings = new PackedInts(_data.Postings(mode));
-
-        // Lower bound: the first term not less than the prefix; terms with the prefix follow it contiguously.
-        int lo = 0;
-        int hi = offsets.Count - 1;
-        while (lo < hi)
-        {
-            int mid = lo + ((hi - lo) >> 1);
-            if (terms.Slice(offsets[mid], offsets[mid + 1] - offsets[mid]).SequenceCompareTo(key) < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        int segment = matches.Count;
-        for (int t = lo; t < offsets.Count - 1 && terms.Slice(offsets[t], offsets[t + 1] - offsets[t]).StartsWith(key); t++)
-        {
-            for (int p = postingOffsets[t]; p < postingOffsets[t + 1]; p++)
-            {
-                matches.Add(((long)postings[p] << CountBits) | 1);
-            }
-        }
-
-        SortUnique(ref matches, segment);
-        return matches.Count > segment ? ClauseResult.Matched : ClauseResult.NoMatch;
-    }
-
-    /// <summary>Keeps the parts where every clause matches, and all clauses' matches there, in order.</summary>
-    private int Combine(ref PooledList matches, ref PooledList clauses, ref PooledList hits)
-    {
-        int firstStart = (int)(clauses[0] >> 32);
-        int firstLength = (int)clauses[0];
-        if (clauses.Count == 1)
-        {
-            // One clause: its matches are already the hits, sorted and without duplicates.
-            for (int m = firstStart; m < firstStart + firstLength; m++)
-            {
-                hits.Add(matches[m]);
-            }
-
-            return hits.Count;
-        }
-
-        var partFirst = new PackedInts(_data.PartFirstTokens);
-        int previousPart = -1;
-        for (int m = firstStart; m < firstStart + firstLength; m++)
-        {
-            int part = PartOf((int)(matches[m] >> CountBits), partFirst);
-            if (part == previousPart)
-            {
-                continue;
-            }
-
-            previousPart = part;
-            long from = (long)partFirst[part] << CountBits;
-            long to = (long)partFirst[part + 1] << CountBits;
-            bool all = true;
-            for (int c = 1; c < clauses.Count && all; c++)
-            {
-                int start = (int)(clauses[c] >> 32);
-                int index = LowerBound(ref matches, start, start + (int)clauses[c], from);
-                all = index < start + (int)clauses[c] && matches[index] < to;
-            }
-
-            if (!all)
-            {
-                continue;
-            }
-
-            int segment = hits.Count;
-            for (int c = 0; c < clauses.Count; c++)
-            {
-                int start = (int)(clauses[c] >> 32);
-                int end = start + (int)clauses[c];
-                for (int index = LowerBound(ref matches, start, end, from); index < end && matches[index] < to; index++)
-                {
-                    hits.Add(matches[index]);
-                }
-            }
-
-            SortUnique(ref hits, segment);
-        }
-
-        return hits.Count;
-    }
-
-    private static int LowerBound(ref PooledList list, int lo, int hi, long value)
-    {
-        while (lo < hi)
-        {
-            int mid = lo + ((hi - lo) >> 1);
-            if (list[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private static void SortUnique(ref PooledList list, int from)
-    {
-        Span<long> segment = list.Span.Slice(from);
-        if (segment.Length < 2)
-        {
-            return;
-        }
-
-        bool sorted = true;
-        for (int i = 1; i < segment.Length && sorted; i++)
-        {
-            sorted = segment[i - 1] < segment[i];
-        }
-
-        if (sorted)
-        {
-            return;
-        }
-
-        segment.Sort();
-        int write = 1;
-        for (int read = 1; read < segment.Length; read++)
-        {
-            if (segment[read] != segment[write - 1])
-            {
-                segment[write++] = segment[read];
-            }
-        }
-
-        list.Truncate(from + write);
     }
 
     /// <summary>Writes into a span and notes when it ran out of room.</summary>

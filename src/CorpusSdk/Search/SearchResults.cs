@@ -1,67 +1,64 @@
 using System;
+using CorpusSdk.Search.Execution;
 
 namespace CorpusSdk;
 
 /// <summary>
-/// The hits of a query, evaluated when enumerated (<c>foreach</c>) or counted. A ref struct: it holds
-/// the query span. Enumeration allocates nothing once the shared array pool is warm; dispose the
-/// enumerator (as <c>foreach</c> does) to return its buffer.
+/// The outcome of <see cref="CorpusSearch.Search(ReadOnlySpan{char}, in SearchOptions)"/>: the query error if
+/// any, the number of matches, the page of ranked hits with their parts and highlights, and facet counts.
+/// Dispose it (<c>using</c>) to lend its buffers to the next query: a search then allocates nothing.
+/// Using it after disposal throws <see cref="ObjectDisposedException"/>.
 /// </summary>
-public readonly ref struct SearchResults
+public readonly struct SearchResults : IDisposable
 {
-    private readonly CorpusSearch _engine;
-    private readonly ReadOnlySpan<char> _query;
-    private readonly SearchOptions _options;
+    private readonly SearchContext? _context;
+    private readonly int _generation;
 
-    internal SearchResults(CorpusSearch engine, ReadOnlySpan<char> query, SearchOptions options)
+    internal SearchResults(SearchContext context)
     {
-        _engine = engine;
-        _query = query;
-        _options = options;
+        _context = context;
+        _generation = context.Generation;
     }
 
-    /// <summary>Counts the hits without enumerating them.</summary>
-    public int Count() => _engine.Count(_query, _options);
+    /// <summary>Why the query could not be run, or null.</summary>
+    public QueryError? Error => Context.Error.Kind == QueryErrorKind.None ? null : Context.Error;
 
-    /// <summary>Evaluates the query and returns an enumerator over its hits.</summary>
-    public Enumerator GetEnumerator() => new(_engine, _query, _options);
+    /// <summary>True when the query was read without error.</summary>
+    public bool IsValid => Context.Error.Kind == QueryErrorKind.None;
 
-    /// <summary>Enumerates hits in corpus order.</summary>
-    public ref struct Enumerator
+    /// <summary>How many articles (or parts) match, after the filters; not limited by paging.</summary>
+    public int TotalCount => Context.TotalCount;
+
+    /// <summary>The hits of the requested page, in the requested order.</summary>
+    public ReadOnlySpan<RankedHit> Hits => Context.Hits.AsSpan();
+
+    /// <summary>The matching parts of a hit, best first (one, the part itself, with <see cref="SearchUnit.Part"/>).</summary>
+    /// <param name="hit">A hit of these results.</param>
+    public ReadOnlySpan<PartHit> GetParts(in RankedHit hit) => Context.Parts.AsSpan(hit.FirstPart, hit.PartCount);
+
+    /// <summary>The highlighted words and phrases of a part, in text order.</summary>
+    /// <param name="part">A part of these results.</param>
+    public ReadOnlySpan<SearchHit> GetHighlights(in PartHit part) => Context.Highlights.AsSpan(part.FirstHighlight, part.HighlightCount);
+
+    /// <summary>With <see cref="SearchOptions.Facets"/>: matches per author (<see cref="CorpusSearch.GetAuthor(int)"/>), most first.</summary>
+    public ReadOnlySpan<FacetCount> AuthorFacets => Context.AuthorFacets.AsSpan();
+
+    /// <summary>With <see cref="SearchOptions.Facets"/>: matches per publication year, latest first (0: no date).</summary>
+    public ReadOnlySpan<FacetCount> YearFacets => Context.YearFacets.AsSpan();
+
+    private SearchContext Context
     {
-        private readonly CorpusSearch _engine;
-        private PooledList _hits;
-        private int _index;
-        private int _part;
-        private SearchHit _current;
-
-        internal Enumerator(CorpusSearch engine, ReadOnlySpan<char> query, SearchOptions options)
+        get
         {
-            _engine = engine;
-            _hits = default;
-            _index = -1;
-            _part = 0;
-            _current = default;
-            engine.Evaluate(query, options.Mode, ref _hits);
-        }
-
-        /// <summary>The current hit.</summary>
-        public readonly SearchHit Current => _current;
-
-        /// <summary>Advances to the next hit.</summary>
-        /// <returns>False after the last hit.</returns>
-        public bool MoveNext()
-        {
-            if (++_index >= _hits.Count)
+            if (_context is null || _context.Generation != _generation)
             {
-                return false;
+                throw new ObjectDisposedException(nameof(SearchResults), "These search results were disposed; keep them in a using block while you read them.");
             }
 
-            _current = _engine.ToHit(_hits[_index], ref _part);
-            return true;
+            return _context;
         }
-
-        /// <summary>Returns the pooled buffer.</summary>
-        public void Dispose() => _hits.Dispose();
     }
+
+    /// <summary>Gives the buffers back for the next query on this thread. Safe to call twice.</summary>
+    public void Dispose() => _context?.Return(_generation);
 }

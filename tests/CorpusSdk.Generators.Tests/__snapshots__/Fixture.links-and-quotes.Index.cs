@@ -9,26 +9,26 @@ namespace Consumer
         /// <summary>The search engine over this corpus: its index was built at compile time.</summary>
         public static global::CorpusSdk.CorpusSearch SearchEngine => __Search.Engine;
 
-        /// <summary>Finds the words of <paramref name="query"/> in titles and blocks (default mode); see <see cref="global::CorpusSdk.CorpusSearch.Search(global::System.ReadOnlySpan{char}, global::CorpusSdk.SearchOptions)"/>.</summary>
-        /// <param name="query">Words that must all occur in a part; <c>"…"</c> for a phrase, a trailing <c>*</c> for a prefix.</param>
+        /// <summary>Ranks the articles that match <paramref name="query"/> (default options: the 10 best articles); dispose the results.</summary>
+        /// <param name="query">Words that must all occur; <c>"…"</c> for a phrase, <c>word*</c> for a prefix, <c>OR</c>, <c>-word</c>, parentheses.</param>
         public static global::CorpusSdk.SearchResults Search(string query) => __Search.Engine.Search(query);
 
-        /// <summary>Finds the words of <paramref name="query"/> in titles and blocks.</summary>
-        /// <param name="query">Words that must all occur in a part; <c>"…"</c> for a phrase, a trailing <c>*</c> for a prefix.</param>
-        /// <param name="options">The analysis mode.</param>
-        public static global::CorpusSdk.SearchResults Search(global::System.ReadOnlySpan<char> query, global::CorpusSdk.SearchOptions options) => __Search.Engine.Search(query, options);
+        /// <summary>Searches with <paramref name="options"/> (unit, sort, filters, paging, facets, ranking); dispose the results.</summary>
+        /// <param name="query">Words that must all occur; <c>"…"</c> for a phrase, <c>word*</c> for a prefix, <c>OR</c>, <c>-word</c>, parentheses.</param>
+        /// <param name="options">The options.</param>
+        public static global::CorpusSdk.SearchResults Search(global::System.ReadOnlySpan<char> query, in global::CorpusSdk.SearchOptions options) => __Search.Engine.Search(query, options);
 
-        /// <summary>Counts the hits of <paramref name="query"/> (default mode) without enumerating them.</summary>
+        /// <summary>Counts the articles that match <paramref name="query"/> (default mode), without ranking them.</summary>
         /// <param name="query">The query.</param>
         public static int Count(string query) => __Search.Engine.Count(query);
 
-        /// <summary>Counts the hits of <paramref name="query"/> without enumerating them.</summary>
+        /// <summary>Counts the articles or parts that match <paramref name="query"/> (after the filters), without ranking them.</summary>
         /// <param name="query">The query.</param>
-        /// <param name="options">The analysis mode.</param>
-        public static int Count(global::System.ReadOnlySpan<char> query, global::CorpusSdk.SearchOptions options) => __Search.Engine.Count(query, options);
+        /// <param name="options">The mode, unit and filters.</param>
+        public static int Count(global::System.ReadOnlySpan<char> query, in global::CorpusSdk.SearchOptions options) => __Search.Engine.Count(query, options);
 
-        /// <summary>Writes a keyword-in-context snippet of a hit into <paramref name="destination"/>.</summary>
-        /// <param name="hit">A hit of this corpus.</param>
+        /// <summary>Writes a keyword-in-context snippet of a highlight into <paramref name="destination"/>.</summary>
+        /// <param name="hit">A highlight of this corpus.</param>
         /// <param name="destination">Where to write.</param>
         /// <param name="written">How many characters were written.</param>
         /// <returns>False when <paramref name="destination"/> is too small.</returns>
@@ -36,47 +36,71 @@ namespace Consumer
 
         private static class __Search
         {
-            internal static readonly global::CorpusSdk.CorpusSearch Engine = new global::CorpusSdk.CorpusSearch(Articles, new __IndexData());
+            internal static readonly global::CorpusSdk.CorpusSearch Engine = new global::CorpusSdk.CorpusSearch(new __IndexData());
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("CorpusSdk.Generators", "VERSION")]
         private sealed class __IndexData : global::CorpusSdk.CorpusIndexData
         {
-            public override global::System.ReadOnlySpan<byte> PartArticles => "100"u8;
-            public override global::System.ReadOnlySpan<byte> PartBlocks => "101"u8;
-            public override global::System.ReadOnlySpan<byte> PartFirstTokens => "101D"u8;
-            public override global::System.ReadOnlySpan<byte> TokenStarts => "1005BGIQUbdlqx"u8;
-            public override global::System.ReadOnlySpan<byte> TokenLengths => "15454173517365"u8;
-            public override global::System.ReadOnlySpan<byte> Terms(global::CorpusSdk.SearchMode mode) => mode switch
+            public override int ArticleCount => 1;
+
+            public override global::CorpusSdk.ArticleCollection Articles => Corpus.Articles;
+
+            public override global::CorpusSdk.Article GetArticle(int index) => index switch
             {
-                global::CorpusSdk.SearchMode.Default => "اخراقتباسابينثانياخبرارابطاصحيفصحيفهعنوانقوسيننشرتوورابطا"u8,
-                global::CorpusSdk.SearchMode.Exact => "آخراقتباسابينثانياخبراصحيفةعنوانقوسيننشرتوورابطا"u8,
-                global::CorpusSdk.SearchMode.Normalized => "اخراقتباسابينثانياخبراصحيفهعنوانقوسيننشرتوورابطا"u8,
-                global::CorpusSdk.SearchMode.LuceneCompatible => "اخراقتباساثانياخبرارابطاصحيفعنوقوسنشرت"u8,
-                _ => default,
+                0 => links_and_quotes,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
             };
-            public override global::System.ReadOnlySpan<byte> TermOffsets(global::CorpusSdk.SearchMode mode) => mode switch
+
+            public override global::System.ReadOnlySpan<byte> GetSection(global::CorpusSdk.IndexSection section, global::CorpusSdk.SearchMode mode) => (section, mode) switch
             {
-                global::CorpusSdk.SearchMode.Default => "200060K0Q0a0i0s0-181I1S1a1c1o"u8,
-                global::CorpusSdk.SearchMode.Exact => "200060K0Q0a0i0s101A1I1K1W"u8,
-                global::CorpusSdk.SearchMode.Normalized => "200060K0Q0a0i0s101A1I1K1W"u8,
-                global::CorpusSdk.SearchMode.LuceneCompatible => "200060K0U0c0m0u0-141C"u8,
-                _ => default,
-            };
-            public override global::System.ReadOnlySpan<byte> PostingOffsets(global::CorpusSdk.SearchMode mode) => mode switch
-            {
-                global::CorpusSdk.SearchMode.Default => "1013456789ABCEF"u8,
-                global::CorpusSdk.SearchMode.Exact => "1013456789ACD"u8,
-                global::CorpusSdk.SearchMode.Normalized => "1013456789ACD"u8,
-                global::CorpusSdk.SearchMode.LuceneCompatible => "1013456789A"u8,
-                _ => default,
-            };
-            public override global::System.ReadOnlySpan<byte> Postings(global::CorpusSdk.SearchMode mode) => mode switch
-            {
-                global::CorpusSdk.SearchMode.Default => "1A596C3B2207148B"u8,
-                global::CorpusSdk.SearchMode.Exact => "1A596C3207148B"u8,
-                global::CorpusSdk.SearchMode.Normalized => "1A596C3207148B"u8,
-                global::CorpusSdk.SearchMode.LuceneCompatible => "1A59C3B2071"u8,
+                (global::CorpusSdk.IndexSection.PartArticles, _) => "100"u8,
+                (global::CorpusSdk.IndexSection.PartBlocks, _) => "101"u8,
+                (global::CorpusSdk.IndexSection.PartFirstTokens, _) => "101D"u8,
+                (global::CorpusSdk.IndexSection.PartLuceneStarts, _) => "101A"u8,
+                (global::CorpusSdk.IndexSection.ArticleFirstParts, _) => "102"u8,
+                (global::CorpusSdk.IndexSection.ArticleAuthors, _) => "10"u8,
+                (global::CorpusSdk.IndexSection.ArticleDays, _) => "42plk"u8,
+                (global::CorpusSdk.IndexSection.Authors, _) => "سارة علي"u8,
+                (global::CorpusSdk.IndexSection.AuthorOffsets, _) => "10F"u8,
+                (global::CorpusSdk.IndexSection.TokenStarts, _) => "1005BGIQUbdlqx"u8,
+                (global::CorpusSdk.IndexSection.TokenLengths, _) => "15454173517365"u8,
+                (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.Default) => "اخراقتباسابينثانياخبرارابطاصحيفصحيفهعنوانقوسيننشرتوورابطا"u8,
+                (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.Default) => "200060K0Q0a0i0s0-181I1S1a1c1o"u8,
+                (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.Default) => "10123456789ABCD"u8,
+                (global::CorpusSdk.IndexSection.PostingParts, global::CorpusSdk.SearchMode.Default) => "11111111101111"u8,
+                (global::CorpusSdk.IndexSection.PostingEnds, global::CorpusSdk.SearchMode.Default) => "113456789ABCEF"u8,
+                (global::CorpusSdk.IndexSection.Positions, global::CorpusSdk.SearchMode.Default) => "1A596C3B2207148B"u8,
+                (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.Default) => "10000000010000"u8,
+                (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.Default) => "11111111101111"u8,
+                (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.Default) => "11111111101111"u8,
+                (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.Exact) => "آخراقتباسابينثانياخبراصحيفةعنوانقوسيننشرتوورابطا"u8,
+                (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.Exact) => "200060K0Q0a0i0s101A1I1K1W"u8,
+                (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.Exact) => "10123456789AB"u8,
+                (global::CorpusSdk.IndexSection.PostingParts, global::CorpusSdk.SearchMode.Exact) => "111111101111"u8,
+                (global::CorpusSdk.IndexSection.PostingEnds, global::CorpusSdk.SearchMode.Exact) => "113456789ACD"u8,
+                (global::CorpusSdk.IndexSection.Positions, global::CorpusSdk.SearchMode.Exact) => "1A596C3207148B"u8,
+                (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.Exact) => "100000010000"u8,
+                (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.Exact) => "111111101111"u8,
+                (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.Exact) => "111111101111"u8,
+                (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.Normalized) => "اخراقتباسابينثانياخبراصحيفهعنوانقوسيننشرتوورابطا"u8,
+                (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.Normalized) => "200060K0Q0a0i0s101A1I1K1W"u8,
+                (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.Normalized) => "10123456789AB"u8,
+                (global::CorpusSdk.IndexSection.PostingParts, global::CorpusSdk.SearchMode.Normalized) => "111111101111"u8,
+                (global::CorpusSdk.IndexSection.PostingEnds, global::CorpusSdk.SearchMode.Normalized) => "113456789ACD"u8,
+                (global::CorpusSdk.IndexSection.Positions, global::CorpusSdk.SearchMode.Normalized) => "1A596C3207148B"u8,
+                (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.Normalized) => "100000010000"u8,
+                (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.Normalized) => "111111101111"u8,
+                (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.Normalized) => "111111101111"u8,
+                (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.LuceneCompatible) => "اخراقتباساثانياخبرارابطاصحيفعنوقوسنشرت"u8,
+                (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.LuceneCompatible) => "200060K0U0c0m0u0-141C"u8,
+                (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.LuceneCompatible) => "10123456789"u8,
+                (global::CorpusSdk.IndexSection.PostingParts, global::CorpusSdk.SearchMode.LuceneCompatible) => "1111111011"u8,
+                (global::CorpusSdk.IndexSection.PostingEnds, global::CorpusSdk.SearchMode.LuceneCompatible) => "113456789A"u8,
+                (global::CorpusSdk.IndexSection.Positions, global::CorpusSdk.SearchMode.LuceneCompatible) => "1A59C3B2071"u8,
+                (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.LuceneCompatible) => "1000000100"u8,
+                (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.LuceneCompatible) => "1111111011"u8,
+                (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.LuceneCompatible) => "1111111011"u8,
                 _ => default,
             };
         }

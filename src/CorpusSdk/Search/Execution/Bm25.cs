@@ -1,0 +1,173 @@
+using System;
+
+namespace CorpusSdk.Search.Execution;
+
+/// <summary>Totals of the corpus that BM25 needs, for one way of counting a part's length.</summary>
+internal sealed class CorpusStatistics
+{
+    /// <summary>Tokens in all titles.</summary>
+    public long TitleTokens { get; init; }
+
+    /// <summary>Tokens in all blocks.</summary>
+    public long BodyTokens { get; init; }
+
+    /// <summary>Titles with at least one token.</summary>
+    public int TitleDocs { get; init; }
+
+    /// <summary>Articles whose blocks have at least one token.</summary>
+    public int BodyArticles { get; init; }
+
+    /// <summary>Blocks with at least one token.</summary>
+    public int BlockDocs { get; init; }
+
+    public static CorpusStatistics Compute(in IndexView index)
+    {
+        long title = 0, body = 0;
+        int titleDocs = 0, bodyArticles = 0, blockDocs = 0;
+        for (int a = 0; a < index.ArticleCount; a++)
+        {
+            int first = index.ArticleFirstParts[a];
+            int end = index.ArticleFirstParts[a + 1];
+            int titleLength = index.PartLength(first);
+            title += titleLength;
+            titleDocs += titleLength > 0 ? 1 : 0;
+            long articleBody = 0;
+            for (int p = first + 1; p < end; p++)
+            {
+                int length = index.PartLength(p);
+                articleBody += length;
+                blockDocs += length > 0 ? 1 : 0;
+            }
+
+            body += articleBody;
+            bodyArticles += articleBody > 0 ? 1 : 0;
+        }
+
+        return new CorpusStatistics { TitleTokens = title, BodyTokens = body, TitleDocs = titleDocs, BodyArticles = bodyArticles, BlockDocs = blockDocs };
+    }
+}
+
+/// <summary>
+/// BM25 as Lucene's <c>BM25Similarity</c> computes it, in single precision and in the same order:
+/// idf = ln(1 + (N − df + 0.5) / (df + 0.5)), score = idf·boost·(k1 + 1)·tf / (tf + k1·(1 − b + b·len / avgLen)).
+/// In <see cref="SearchMode.LuceneCompatible"/> it is Lucene 4.8's exactly: N is the number of documents
+/// (maxDoc), avgLen is tokens / N, and a length is what survives Lucene's one-byte norm
+/// (<see cref="SmallFloat"/>). In the other modes N and avgLen count only the documents that have the
+/// field (as Lucene 7 and later) and lengths are exact.
+/// </summary>
+internal sealed class Bm25
+{
+    private readonly float[] _titleNorms = new float[256];
+    private readonly float[] _bodyNorms = new float[256];
+
+    public float K1 { get; private set; }
+
+    public float B { get; private set; }
+
+    public float TitleWeight { get; private set; }
+
+    public bool Lucene { get; private set; }
+
+    /// <summary>Documents (for idf) that can hold a title term.</summary>
+    public long TitleDocs { get; private set; }
+
+    /// <summary>Documents (for idf) that can hold a body term.</summary>
+    public long BodyDocs { get; private set; }
+
+    public float AverageTitle { get; private set; }
+
+    public float AverageBody { get; private set; }
+
+    public void Prepare(in SearchOptions options, CorpusStatistics stats, int articleCount, int partCount, bool articles, bool lucene)
+    {
+        K1 = options.K1;
+        B = options.B;
+        TitleWeight = options.TitleWeight;
+        Lucene = lucene;
+        if (lucene)
+        {
+            long maxDoc = articles ? articleCount : partCount;
+            TitleDocs = maxDoc;
+            BodyDocs = maxDoc;
+            AverageTitle = Average(stats.TitleTokens, maxDoc);
+            AverageBody = Average(stats.BodyTokens, maxDoc);
+            for (int i = 0; i < 256; i++)
+            {
+                float length = SmallFloat.DecodeLength((byte)i);
+                _titleNorms[i] = K1 * ((1 - B) + (B * length / AverageTitle));
+                _bodyNorms[i] = K1 * ((1 - B) + (B * length / AverageBody));
+            }
+        }
+        else
+        {
+            TitleDocs = stats.TitleDocs;
+            BodyDocs = articles ? stats.BodyArticles : stats.BlockDocs;
+            AverageTitle = Average(stats.TitleTokens, TitleDocs);
+            AverageBody = Average(stats.BodyTokens, BodyDocs);
+        }
+    }
+
+    /// <summary>Lucene's idf (0 when the term is in no document of the field).</summary>
+    public static float Idf(long df, long docs) => df <= 0 ? 0f : (float)Math.Log(1 + ((docs - df + 0.5D) / (df + 0.5D)));
+
+    /// <summary>The frequency-independent factor: idf · boost · (k1 + 1).</summary>
+    public float Weight(float idf, float boost) => idf * boost * (K1 + 1);
+
+    /// <summary>k1 · (1 − b + b · length / average) for a title or body of <paramref name="length"/> tokens.</summary>
+    public float Norm(int length, bool title)
+    {
+        if (Lucene)
+        {
+            return (title ? _titleNorms : _bodyNorms)[SmallFloat.EncodeLength(length)];
+        }
+
+        return K1 * ((1 - B) + (B * length / (title ? AverageTitle : AverageBody)));
+    }
+
+    public static float Score(float weight, float freq, float norm) => weight * freq / (freq + norm);
+
+    private static float Average(long tokens, long docs) => tokens <= 0 || docs <= 0 ? 1f : (float)(tokens / (double)docs);
+}
+
+/// <summary>Lucene's one-byte length norm (<c>SmallFloat.floatToByte315</c> of 1/√length) and its decoding.</summary>
+internal static class SmallFloat
+{
+    /// <summary>The norm byte Lucene 4.8 stores for a field of <paramref name="length"/> tokens (boost 1).</summary>
+    public static byte EncodeLength(int length) => FloatToByte315(1f / (float)Math.Sqrt(length));
+
+    /// <summary>The length Lucene reads back from a norm byte: 1 / f².</summary>
+    public static float DecodeLength(byte norm)
+    {
+        float f = Byte315ToFloat(norm);
+        return 1.0f / (f * f);
+    }
+
+    public static byte FloatToByte315(float value)
+    {
+        int bits = BitConverter.SingleToInt32Bits(value);
+        int small = bits >> (24 - 3);
+        if (small <= ((63 - 15) << 3))
+        {
+            return (byte)(bits <= 0 ? 0 : 1);
+        }
+
+        if (small >= ((63 - 15) << 3) + 0x100)
+        {
+            return 255;
+        }
+
+        return (byte)(small - ((63 - 15) << 3));
+    }
+
+    public static float Byte315ToFloat(byte value)
+    {
+        if (value == 0)
+        {
+            return 0f;
+        }
+
+        int bits = (value & 0xff) << (24 - 3);
+        bits += (63 - 15) << 24;
+        return BitConverter.Int32BitsToSingle(bits);
+    }
+}

@@ -1,0 +1,714 @@
+using System;
+
+namespace CorpusSdk.Search.Execution;
+
+/// <summary>
+/// Runs a plan over the index in one space of documents: parts (a title or a block each) or articles
+/// (a title field and a body field). Leaves are postings cursors over parts (<see cref="NextPart"/>);
+/// <see cref="Enumerate"/> lists a node's matching documents in order with their scores, and
+/// <see cref="Probe"/> tests one document: an AND enumerates its cheapest clause and probes the others
+/// (leapfrog by galloping cursors), an OR merges its clauses, a word keeps the best of its terms.
+/// </summary>
+internal ref struct Evaluator
+{
+    public const int NoMore = int.MaxValue;
+
+    private readonly SearchContext _context;
+    private readonly IndexView _index;
+    private readonly bool _articles;
+    private readonly bool _scoring;
+
+    /// <param name="context">The query's plan and buffers.</param>
+    /// <param name="index">The index, in the query's mode.</param>
+    /// <param name="articles">True to match and score articles, false for parts.</param>
+    /// <param name="scoring">False when only the matching set matters (counting): scores stay 0.</param>
+    public Evaluator(SearchContext context, in IndexView index, bool articles, bool scoring)
+    {
+        _context = context;
+        _index = index;
+        _articles = articles;
+        _scoring = scoring;
+    }
+
+    private readonly PlanBuffer Plan => _context.Plan;
+
+    private readonly Bm25 Scorer => _context.Scorer;
+
+    /// <summary>Sets every scored leaf's BM25 weights for the title and body fields.</summary>
+    public readonly void Weigh()
+    {
+        for (int n = 0; n < Plan.Count; n++)
+        {
+            ref PlanNode node = ref Plan[n];
+            switch (node.Kind)
+            {
+                case PlanKind.Term:
+                {
+                    ModeView view = _index.Source(node.Source);
+                    SetWeights(ref node, Idf(view.TermTitleArticles[node.Term], true), Idf(BodyDf(view, node.Term), false));
+                    break;
+                }
+
+                case PlanKind.Prefix:
+                {
+                    ModeView view = _index.Modes;
+                    int title = 0, body = 0;
+                    for (int e = node.Start; e < node.End; e++)
+                    {
+                        // Terms of a prefix are contiguous in the dictionary; take the largest document frequency.
+                        int term = TermOfPosting(view, _context.Prefixes[e].Posting);
+                        title = Math.Max(title, view.TermTitleArticles[term]);
+                        body = Math.Max(body, BodyDf(view, term));
+                    }
+
+                    SetWeights(ref node, Idf(title, true), Idf(body, false));
+                    break;
+                }
+
+                case PlanKind.Phrase:
+                {
+                    // Lucene: the idf of a phrase is the sum of its terms' idfs (each word's first term).
+                    float title = 0f, body = 0f;
+                    for (int w = 0; w < node.Count; w++)
+                    {
+                        ref PlanNode word = ref Plan[Plan.ChildAt(node.First + w)];
+                        ref PlanNode term = ref Plan[Plan.ChildAt(word.First)];
+                        ModeView view = _index.Source(term.Source);
+                        title += Idf(view.TermTitleArticles[term.Term], true);
+                        body += Idf(BodyDf(view, term.Term), false);
+                    }
+
+                    SetWeights(ref node, title, body);
+                    break;
+                }
+            }
+        }
+    }
+
+    private readonly int BodyDf(in ModeView view, int term) => _articles ? view.TermBodyArticles[term] : view.TermBlocks[term];
+
+    private readonly float Idf(int df, bool title) => Bm25.Idf(df, title ? Scorer.TitleDocs : Scorer.BodyDocs);
+
+    private readonly void SetWeights(ref PlanNode node, float titleIdf, float bodyIdf)
+    {
+        node.TitleWeight = Scorer.Weight(titleIdf, node.Boost * Scorer.TitleWeight);
+        node.BodyWeight = Scorer.Weight(bodyIdf, node.Boost);
+    }
+
+    private static int TermOfPosting(in ModeView view, int posting)
+    {
+        // The last term whose first posting is at or before this one.
+        int lo = 0, hi = view.TermCount - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >> 1;
+            if (view.TermPostings[mid] <= posting)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Resets every cursor to its first posting (before a pass whose targets do not continue the last one's).</summary>
+    public readonly void ResetCursors()
+    {
+        for (int n = 0; n < Plan.Count; n++)
+        {
+            Plan[n].Cursor = Plan[n].Start;
+        }
+    }
+
+    /// <summary>Writes the documents that <paramref name="n"/> matches, in order, with their scores.</summary>
+    public readonly void Enumerate(int n, Buffer<ScoredDoc> output)
+    {
+        ref PlanNode node = ref Plan[n];
+        switch (node.Kind)
+        {
+            case PlanKind.Nothing:
+                return;
+            case PlanKind.And:
+                EnumerateAnd(ref node, output);
+                return;
+            case PlanKind.Or:
+            case PlanKind.Word:
+                EnumerateUnion(ref node, output, node.Kind == PlanKind.Word);
+                return;
+            default:
+                EnumerateLeaf(ref node, output);
+                return;
+        }
+    }
+
+    /// <summary>Whether document <paramref name="doc"/> matches <paramref name="n"/>, and its score; targets must ascend.</summary>
+    public readonly bool Probe(int n, int doc, out float score)
+    {
+        ref PlanNode node = ref Plan[n];
+        score = 0f;
+        switch (node.Kind)
+        {
+            case PlanKind.Nothing:
+                return false;
+            case PlanKind.And:
+            {
+                for (int c = 0; c < node.Count; c++)
+                {
+                    int child = Plan.ChildAt(node.First + c);
+                    bool matched = Probe(child, doc, out float childScore);
+                    if (matched == Plan[child].Excluded)
+                    {
+                        return false;
+                    }
+
+                    score += matched ? childScore : 0f;
+                }
+
+                return true;
+            }
+
+            case PlanKind.Or:
+            case PlanKind.Word:
+            {
+                bool any = false;
+                for (int c = 0; c < node.Count; c++)
+                {
+                    if (Probe(Plan.ChildAt(node.First + c), doc, out float childScore))
+                    {
+                        score = !any ? childScore : node.Kind == PlanKind.Word ? Math.Max(score, childScore) : score + childScore;
+                        any = true;
+                    }
+                }
+
+                return any;
+            }
+
+            default:
+                return ProbeLeaf(ref node, doc, out score);
+        }
+    }
+
+    private readonly void EnumerateAnd(ref PlanNode node, Buffer<ScoredDoc> output)
+    {
+        // Children are ordered by cost with exclusions last: the first drives, the others are probed.
+        Enumerate(Plan.ChildAt(node.First), output);
+        for (int c = 1; c < node.Count && output.Count > 0; c++)
+        {
+            int child = Plan.ChildAt(node.First + c);
+            bool excluded = Plan[child].Excluded;
+            int write = 0;
+            for (int i = 0; i < output.Count; i++)
+            {
+                ScoredDoc doc = output[i];
+                bool matched = Probe(child, doc.Doc, out float score);
+                if (matched != excluded)
+                {
+                    doc.Score += matched ? score : 0f;
+                    output[write++] = doc;
+                }
+            }
+
+            output.Truncate(write);
+        }
+    }
+
+    private readonly void EnumerateUnion(ref PlanNode node, Buffer<ScoredDoc> output, bool max)
+    {
+        Buffer<ScoredDoc> merged = _context.RentList();
+        Buffer<ScoredDoc> child = _context.RentList();
+        Buffer<ScoredDoc> next = _context.RentList();
+        for (int c = 0; c < node.Count; c++)
+        {
+            child.Clear();
+            Enumerate(Plan.ChildAt(node.First + c), child);
+            next.Clear();
+            Merge(merged, child, next, max);
+            (merged, next) = (next, merged);
+        }
+
+        for (int i = 0; i < merged.Count; i++)
+        {
+            output.Add(merged[i]);
+        }
+
+        _context.ReturnList(merged);
+        _context.ReturnList(child);
+        _context.ReturnList(next);
+    }
+
+    private static void Merge(Buffer<ScoredDoc> a, Buffer<ScoredDoc> b, Buffer<ScoredDoc> output, bool max)
+    {
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            ScoredDoc x = a[i], y = b[j];
+            if (x.Doc == y.Doc)
+            {
+                output.Add(new ScoredDoc(x.Doc, max ? Math.Max(x.Score, y.Score) : x.Score + y.Score));
+                i++;
+                j++;
+            }
+            else if (x.Doc < y.Doc)
+            {
+                output.Add(x);
+                i++;
+            }
+            else
+            {
+                output.Add(y);
+                j++;
+            }
+        }
+
+        for (; i < a.Count; i++)
+        {
+            output.Add(a[i]);
+        }
+
+        for (; j < b.Count; j++)
+        {
+            output.Add(b[j]);
+        }
+    }
+
+    private readonly void EnumerateLeaf(ref PlanNode node, Buffer<ScoredDoc> output)
+    {
+        int target = 0;
+        if (!_articles)
+        {
+            while (true)
+            {
+                int part = NextPart(ref node, target, out int freq);
+                if (part == NoMore)
+                {
+                    return;
+                }
+
+                output.Add(new ScoredDoc(part, PartScore(ref node, part, freq)));
+                target = part + 1;
+            }
+        }
+
+        int article = -1;
+        int title = 0, body = 0;
+        while (true)
+        {
+            int part = NextPart(ref node, target, out int freq);
+            int owner = part == NoMore ? -1 : _index.PartArticles[part];
+            if (owner != article && article >= 0)
+            {
+                output.Add(new ScoredDoc(article, ArticleScore(ref node, article, title, body)));
+                title = body = 0;
+            }
+
+            if (part == NoMore)
+            {
+                return;
+            }
+
+            article = owner;
+            if (_index.PartBlocks[part] == 0)
+            {
+                title += freq;
+            }
+            else
+            {
+                body += freq;
+            }
+
+            target = part + 1;
+        }
+    }
+
+    private readonly bool ProbeLeaf(ref PlanNode node, int doc, out float score)
+    {
+        if (!_articles)
+        {
+            int part = NextPart(ref node, doc, out int freq);
+            score = part == doc ? PartScore(ref node, part, freq) : 0f;
+            return part == doc;
+        }
+
+        int first = _index.ArticleFirstParts[doc];
+        int end = _index.ArticleFirstParts[doc + 1];
+        int title = 0, body = 0;
+        for (int part = NextPart(ref node, first, out int freq); part < end; part = NextPart(ref node, part + 1, out freq))
+        {
+            if (part == first)
+            {
+                title += freq;
+            }
+            else
+            {
+                body += freq;
+            }
+        }
+
+        score = title + body > 0 ? ArticleScore(ref node, doc, title, body) : 0f;
+        return title + body > 0;
+    }
+
+    /// <summary>A scored leaf's BM25 score in one part (the part's field: title or body).</summary>
+    public readonly float PartScore(ref PlanNode node, int part, int freq)
+    {
+        if (!_scoring)
+        {
+            return 0f;
+        }
+
+        bool title = _index.PartBlocks[part] == 0;
+        return Bm25.Score(title ? node.TitleWeight : node.BodyWeight, freq, Scorer.Norm(_index.PartLength(part), title));
+    }
+
+    private readonly float ArticleScore(ref PlanNode node, int article, int title, int body)
+    {
+        if (!_scoring)
+        {
+            return 0f;
+        }
+
+        int first = _index.ArticleFirstParts[article];
+        float score = 0f;
+        if (title > 0)
+        {
+            score += Bm25.Score(node.TitleWeight, title, Scorer.Norm(_index.PartLength(first), true));
+        }
+
+        if (body > 0)
+        {
+            int end = _index.ArticleFirstParts[article + 1];
+            int length = _index.Mode == SearchMode.LuceneCompatible
+                ? _index.PartLuceneStarts[end] - _index.PartLuceneStarts[first + 1]
+                : _index.PartFirstTokens[end] - _index.PartFirstTokens[first + 1];
+            score += Bm25.Score(node.BodyWeight, body, Scorer.Norm(length, false));
+        }
+
+        return score;
+    }
+
+    /// <summary>
+    /// For sub-results and highlights: whether <paramref name="n"/>'s positive leaves occur in <paramref name="part"/>
+    /// (any of them, whatever the operators), the part's score, and each occurrence as (position &lt;&lt; 16 | words)
+    /// in <paramref name="spans"/>. Parts must be visited in ascending order after <see cref="ResetCursors"/>.
+    /// </summary>
+    public readonly bool MatchPart(int n, int part, Buffer<long> spans, out float score)
+    {
+        ref PlanNode node = ref Plan[n];
+        score = 0f;
+        switch (node.Kind)
+        {
+            case PlanKind.Term:
+            {
+                if (!PositionsAt(ref node, part, out int from, out int to))
+                {
+                    return false;
+                }
+
+                ModeView view = _index.Source(node.Source);
+                for (int i = from; i < to; i++)
+                {
+                    spans.Add(((long)view.Positions[i] << 16) | 1);
+                }
+
+                score = PartScore(ref node, part, to - from);
+                return true;
+            }
+
+            case PlanKind.Prefix:
+            {
+                if (NextPrefixPart(ref node, part, out int freq) != part)
+                {
+                    return false;
+                }
+
+                ModeView view = _index.Modes;
+                for (int e = node.Cursor; e < node.End && _context.Prefixes[e].Part == part; e++)
+                {
+                    int posting = _context.Prefixes[e].Posting;
+                    for (int i = view.PositionStart(posting); i < view.PostingEnds[posting]; i++)
+                    {
+                        spans.Add(((long)view.Positions[i] << 16) | 1);
+                    }
+                }
+
+                score = PartScore(ref node, part, freq);
+                return true;
+            }
+
+            case PlanKind.Phrase:
+            {
+                for (int w = 0; w < node.Count; w++)
+                {
+                    if (NextPart(ref Plan[Plan.ChildAt(node.First + w)], part, out _) != part)
+                    {
+                        return false;
+                    }
+                }
+
+                int matches = PhraseMatches(ref node, part, spans);
+                score = matches > 0 ? PartScore(ref node, part, matches) : 0f;
+                return matches > 0;
+            }
+
+            case PlanKind.Word:
+            case PlanKind.And:
+            case PlanKind.Or:
+            {
+                bool any = false;
+                for (int c = 0; c < node.Count; c++)
+                {
+                    int child = Plan.ChildAt(node.First + c);
+                    if (Plan[child].Excluded || !MatchPart(child, part, spans, out float childScore))
+                    {
+                        continue;
+                    }
+
+                    score = node.Kind == PlanKind.Word ? Math.Max(score, childScore) : score + childScore;
+                    any = true;
+                }
+
+                return any;
+            }
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// The postings cursor of a leaf (term, prefix or phrase; a word as the union of its terms): the first part at
+    /// or after <paramref name="target"/> where it occurs, and how often there; <see cref="NoMore"/> at the end.
+    /// The cursor stays on the part returned.
+    /// </summary>
+    public readonly int NextPart(ref PlanNode node, int target, out int freq)
+    {
+        switch (node.Kind)
+        {
+            case PlanKind.Term:
+            {
+                ModeView view = _index.Source(node.Source);
+                int i = view.PostingParts.Gallop(node.Cursor, node.End, target);
+                node.Cursor = i;
+                if (i >= node.End)
+                {
+                    freq = 0;
+                    return NoMore;
+                }
+
+                freq = view.PostingEnds[i] - view.PositionStart(i);
+                return view.PostingParts[i];
+            }
+
+            case PlanKind.Prefix:
+                return NextPrefixPart(ref node, target, out freq);
+            case PlanKind.Word:
+            {
+                int best = NoMore;
+                freq = 0;
+                for (int c = 0; c < node.Count; c++)
+                {
+                    int part = NextPart(ref Plan[Plan.ChildAt(node.First + c)], target, out _);
+                    best = Math.Min(best, part);
+                }
+
+                return best;
+            }
+
+            case PlanKind.Phrase:
+                return NextPhrasePart(ref node, target, out freq);
+            default:
+                freq = 0;
+                return NoMore;
+        }
+    }
+
+    private readonly int NextPrefixPart(ref PlanNode node, int target, out int freq)
+    {
+        Buffer<PrefixEntry> entries = _context.Prefixes;
+        int i = node.Cursor;
+        if (i < node.End && entries[i].Part < target)
+        {
+            // Gallop, then binary search.
+            int step = 1, low = i;
+            int probe = i + 1;
+            while (probe < node.End && entries[probe].Part < target)
+            {
+                low = probe;
+                step <<= 1;
+                probe = i + step;
+            }
+
+            int lo = low + 1, hi = Math.Min(probe + 1, node.End);
+            while (lo < hi)
+            {
+                int mid = lo + ((hi - lo) >> 1);
+                if (entries[mid].Part < target)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            i = lo;
+        }
+
+        node.Cursor = i;
+        freq = 0;
+        if (i >= node.End)
+        {
+            return NoMore;
+        }
+
+        int part = entries[i].Part;
+        ModeView view = _index.Modes;
+        for (int e = i; e < node.End && entries[e].Part == part; e++)
+        {
+            int posting = entries[e].Posting;
+            freq += view.PostingEnds[posting] - view.PositionStart(posting);
+        }
+
+        return part;
+    }
+
+    private readonly int NextPhrasePart(ref PlanNode node, int target, out int freq)
+    {
+        while (true)
+        {
+            // Leapfrog the words to a part that has them all.
+            int part = target;
+            while (true)
+            {
+                int furthest = part;
+                for (int w = 0; w < node.Count; w++)
+                {
+                    int found = NextPart(ref Plan[Plan.ChildAt(node.First + w)], part, out _);
+                    if (found == NoMore)
+                    {
+                        freq = 0;
+                        return NoMore;
+                    }
+
+                    furthest = Math.Max(furthest, found);
+                }
+
+                if (furthest == part)
+                {
+                    break;
+                }
+
+                part = furthest;
+            }
+
+            freq = PhraseMatches(ref node, part, null);
+            if (freq > 0)
+            {
+                return part;
+            }
+
+            target = part + 1;
+        }
+    }
+
+    /// <summary>
+    /// Counts the phrase's matches in <paramref name="part"/>, where every word's cursor stands (or can gallop to);
+    /// adds each match's first position to <paramref name="spans"/> as (position &lt;&lt; 16 | words) when given.
+    /// </summary>
+    public readonly int PhraseMatches(ref PlanNode node, int part, Buffer<long>? spans)
+    {
+        ref PlanNode anchor = ref Plan[Plan.ChildAt(node.First)];
+        int lastOffset = Plan[Plan.ChildAt(node.First + node.Count - 1)].Offset;
+        int matches = 0;
+        for (int t = 0; t < anchor.Count; t++)
+        {
+            ref PlanNode term = ref Plan[Plan.ChildAt(anchor.First + t)];
+            if (!PositionsAt(ref term, part, out int from, out int to))
+            {
+                continue;
+            }
+
+            ModeView view = _index.Source(term.Source);
+            for (int i = from; i < to; i++)
+            {
+                int origin = view.Positions[i];
+                if (SeenByEarlierTerm(ref anchor, t, part, origin) || !OthersAt(ref node, part, origin))
+                {
+                    continue;
+                }
+
+                matches++;
+                spans?.Add(((long)origin << 16) | (long)(lastOffset + 1));
+            }
+        }
+
+        return matches;
+    }
+
+    private readonly bool SeenByEarlierTerm(ref PlanNode word, int count, int part, int position)
+    {
+        for (int t = 0; t < count; t++)
+        {
+            if (HasPosition(ref Plan[Plan.ChildAt(word.First + t)], part, position))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private readonly bool OthersAt(ref PlanNode phrase, int part, int origin)
+    {
+        for (int w = 1; w < phrase.Count; w++)
+        {
+            ref PlanNode word = ref Plan[Plan.ChildAt(phrase.First + w)];
+            bool found = false;
+            for (int t = 0; t < word.Count && !found; t++)
+            {
+                found = HasPosition(ref Plan[Plan.ChildAt(word.First + t)], part, origin + word.Offset);
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private readonly bool HasPosition(ref PlanNode term, int part, int position)
+    {
+        if (!PositionsAt(ref term, part, out int from, out int to))
+        {
+            return false;
+        }
+
+        ModeView view = _index.Source(term.Source);
+        int at = view.Positions.LowerBound(from, to, position);
+        return at < to && view.Positions[at] == position;
+    }
+
+    /// <summary>A term's positions in one part: [from, to) of the mode's positions; false when the part has none.</summary>
+    public readonly bool PositionsAt(ref PlanNode term, int part, out int from, out int to)
+    {
+        ModeView view = _index.Source(term.Source);
+        int i = view.PostingParts.Gallop(term.Cursor, term.End, part);
+        term.Cursor = i;
+        if (i >= term.End || view.PostingParts[i] != part)
+        {
+            from = to = 0;
+            return false;
+        }
+
+        from = view.PositionStart(i);
+        to = view.PostingEnds[i];
+        return true;
+    }
+}

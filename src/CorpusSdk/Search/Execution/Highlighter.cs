@@ -1,0 +1,73 @@
+using System;
+
+namespace CorpusSdk.Search.Execution;
+
+/// <summary>
+/// Builds the returned hits: for each, its matching parts (sub-results) with their own scores, best first,
+/// and each part's highlights (the character ranges of the words and phrases that matched). Positions are
+/// read only here, and only for the hits of the page.
+/// </summary>
+internal static class Highlighter
+{
+    public static void AddHit(SearchContext context, in Evaluator evaluator, in IndexView index, bool articles, ScoredDoc doc)
+    {
+        evaluator.ResetCursors();
+        int firstPart = context.Parts.Count;
+        int article;
+        if (articles)
+        {
+            article = doc.Doc;
+            int end = index.ArticleFirstParts[article + 1];
+            for (int part = index.ArticleFirstParts[article]; part < end; part++)
+            {
+                AddPart(context, evaluator, index, part, null);
+            }
+
+            // Best part first; equal scores in text order.
+            context.Parts.AsSpan(firstPart, context.Parts.Count - firstPart).Sort(static (a, b) =>
+                a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.BlockIndex.CompareTo(b.BlockIndex));
+        }
+        else
+        {
+            article = index.PartArticles[doc.Doc];
+            AddPart(context, evaluator, index, doc.Doc, doc.Score);
+        }
+
+        int count = context.Parts.Count - firstPart;
+        int block = count > 0 ? context.Parts[firstPart].BlockIndex : -1;
+        context.Hits.Add(new RankedHit(article, block, doc.Score, firstPart, count));
+    }
+
+    private static void AddPart(SearchContext context, in Evaluator evaluator, in IndexView index, int part, float? score)
+    {
+        Buffer<long> spans = context.Spans;
+        spans.Clear();
+        if (!evaluator.MatchPart(context.Root, part, spans, out float partScore))
+        {
+            return;
+        }
+
+        Span<long> sorted = spans.AsSpan();
+        sorted.Sort();
+        int article = index.PartArticles[part];
+        int block = index.PartBlocks[part] - 1;
+        int first = context.Highlights.Count;
+        long previous = -1;
+        foreach (long span in sorted)
+        {
+            if (span == previous)
+            {
+                continue;
+            }
+
+            previous = span;
+            int position = (int)(span >> 16);
+            int last = position + (int)(span & 0xFFFF) - 1;
+            int start = index.TokenStarts[position];
+            int end = index.TokenStarts[last] + index.TokenLengths[last];
+            context.Highlights.Add(new SearchHit(article, block, start, end - start));
+        }
+
+        context.Parts.Add(new PartHit(article, block, score ?? partScore, first, context.Highlights.Count - first));
+    }
+}

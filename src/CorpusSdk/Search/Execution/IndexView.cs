@@ -1,0 +1,160 @@
+using System;
+using System.Text;
+
+namespace CorpusSdk.Search.Execution;
+
+/// <summary>The sections of the index one query reads, fetched once per query: corpus-wide ones and its mode's.</summary>
+internal readonly ref struct IndexView
+{
+    public IndexView(CorpusIndexData data, SearchMode mode)
+    {
+        Mode = mode;
+        PartArticles = new PackedInts(data.GetSection(IndexSection.PartArticles, mode));
+        PartBlocks = new PackedInts(data.GetSection(IndexSection.PartBlocks, mode));
+        PartFirstTokens = new PackedInts(data.GetSection(IndexSection.PartFirstTokens, mode));
+        PartLuceneStarts = new PackedInts(data.GetSection(IndexSection.PartLuceneStarts, mode));
+        ArticleFirstParts = new PackedInts(data.GetSection(IndexSection.ArticleFirstParts, mode));
+        ArticleAuthors = new PackedInts(data.GetSection(IndexSection.ArticleAuthors, mode));
+        ArticleDays = new PackedInts(data.GetSection(IndexSection.ArticleDays, mode));
+        TokenStarts = new PackedInts(data.GetSection(IndexSection.TokenStarts, mode));
+        TokenLengths = new PackedInts(data.GetSection(IndexSection.TokenLengths, mode));
+        Modes = new ModeView(data, mode);
+        Normalized = mode == SearchMode.Default ? new ModeView(data, SearchMode.Normalized) : default;
+    }
+
+    public SearchMode Mode { get; }
+
+    public PackedInts PartArticles { get; }
+
+    public PackedInts PartBlocks { get; }
+
+    public PackedInts PartFirstTokens { get; }
+
+    public PackedInts PartLuceneStarts { get; }
+
+    public PackedInts ArticleFirstParts { get; }
+
+    public PackedInts ArticleAuthors { get; }
+
+    public PackedInts ArticleDays { get; }
+
+    public PackedInts TokenStarts { get; }
+
+    public PackedInts TokenLengths { get; }
+
+    /// <summary>The query's own mode.</summary>
+    public ModeView Modes { get; }
+
+    /// <summary>In the default mode, the normalized mode's index too (words matched as written score higher).</summary>
+    public ModeView Normalized { get; }
+
+    public int PartCount => PartArticles.Count;
+
+    public int ArticleCount => ArticleFirstParts.Count - 1;
+
+    /// <summary>The index of a term source: 0 = the query's mode, 1 = the normalized mode.</summary>
+    public ModeView Source(int source) => source == 0 ? Modes : Normalized;
+
+    /// <summary>A part's length in the units of the query's mode (Lucene tokens, or words).</summary>
+    public int PartLength(int part) => Mode == SearchMode.LuceneCompatible
+        ? PartLuceneStarts[part + 1] - PartLuceneStarts[part]
+        : PartFirstTokens[part + 1] - PartFirstTokens[part];
+}
+
+/// <summary>The per-mode sections: dictionary, postings, positions and document frequencies.</summary>
+internal readonly ref struct ModeView
+{
+    public ModeView(CorpusIndexData data, SearchMode mode)
+    {
+        Terms = data.GetSection(IndexSection.Terms, mode);
+        TermOffsets = new PackedInts(data.GetSection(IndexSection.TermOffsets, mode));
+        TermPostings = new PackedInts(data.GetSection(IndexSection.TermPostings, mode));
+        PostingParts = new PackedInts(data.GetSection(IndexSection.PostingParts, mode));
+        PostingEnds = new PackedInts(data.GetSection(IndexSection.PostingEnds, mode));
+        Positions = new PackedInts(data.GetSection(IndexSection.Positions, mode));
+        TermTitleArticles = new PackedInts(data.GetSection(IndexSection.TermTitleArticles, mode));
+        TermBodyArticles = new PackedInts(data.GetSection(IndexSection.TermBodyArticles, mode));
+        TermBlocks = new PackedInts(data.GetSection(IndexSection.TermBlocks, mode));
+    }
+
+    public ReadOnlySpan<byte> Terms { get; }
+
+    public PackedInts TermOffsets { get; }
+
+    public PackedInts TermPostings { get; }
+
+    public PackedInts PostingParts { get; }
+
+    public PackedInts PostingEnds { get; }
+
+    public PackedInts Positions { get; }
+
+    public PackedInts TermTitleArticles { get; }
+
+    public PackedInts TermBodyArticles { get; }
+
+    public PackedInts TermBlocks { get; }
+
+    public int TermCount => TermOffsets.Count - 1;
+
+    /// <summary>Where posting <paramref name="posting"/>'s positions start in <see cref="Positions"/>.</summary>
+    public int PositionStart(int posting) => posting == 0 ? 0 : PostingEnds[posting - 1];
+
+    public ReadOnlySpan<byte> Term(int term) => Terms.Slice(TermOffsets[term], TermOffsets[term + 1] - TermOffsets[term]);
+
+    /// <summary>The term's number, or -1. <paramref name="bytes"/> is scratch for its UTF-8.</summary>
+    public int Find(ReadOnlySpan<char> term, Span<byte> bytes)
+    {
+        ReadOnlySpan<byte> key = bytes.Slice(0, Encoding.UTF8.GetBytes(term, bytes));
+        int lo = 0;
+        int hi = TermCount - 1;
+        while (lo <= hi)
+        {
+            int mid = lo + ((hi - lo) >> 1);
+            int order = Term(mid).SequenceCompareTo(key);
+            if (order == 0)
+            {
+                return mid;
+            }
+
+            if (order < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The terms that start with <paramref name="prefix"/>: [first, end).</summary>
+    public (int First, int End) PrefixRange(ReadOnlySpan<char> prefix, Span<byte> bytes)
+    {
+        ReadOnlySpan<byte> key = bytes.Slice(0, Encoding.UTF8.GetBytes(prefix, bytes));
+        int lo = 0;
+        int hi = TermCount;
+        while (lo < hi)
+        {
+            int mid = lo + ((hi - lo) >> 1);
+            if (Term(mid).SequenceCompareTo(key) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        int end = lo;
+        while (end < TermCount && Term(end).StartsWith(key))
+        {
+            end++;
+        }
+
+        return (lo, end);
+    }
+}

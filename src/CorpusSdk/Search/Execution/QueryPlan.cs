@@ -1,0 +1,407 @@
+using System;
+using CorpusSdk.Analysis;
+using CorpusSdk.Search.Query;
+
+namespace CorpusSdk.Search.Execution;
+
+/// <summary>The kinds of plan node.</summary>
+internal enum PlanKind : byte
+{
+    /// <summary>Matches nothing (a word not in the index).</summary>
+    Nothing,
+
+    /// <summary>One term of the index: a postings cursor. Scored.</summary>
+    Term,
+
+    /// <summary>Words at consecutive positions of one part; children are <see cref="Word"/> nodes. Scored.</summary>
+    Phrase,
+
+    /// <summary>Every term that starts with a prefix, merged into one postings list. Scored.</summary>
+    Prefix,
+
+    /// <summary>A query word's terms (as written, and its stems); the best-scoring one counts.</summary>
+    Word,
+
+    /// <summary>All children match (children marked <see cref="PlanNode.Excluded"/> must not).</summary>
+    And,
+
+    /// <summary>At least one child matches; scores add up.</summary>
+    Or,
+}
+
+/// <summary>
+/// One node of a query plan. Leaves hold their postings cursor (<see cref="Cursor"/> up to <see cref="End"/>)
+/// and their BM25 weights for the title and body fields.
+/// </summary>
+internal struct PlanNode
+{
+    public PlanKind Kind;
+    public bool Excluded;
+
+    /// <summary>Children: <c>Children[First..First+Count)</c> of the plan.</summary>
+    public int First;
+    public int Count;
+
+    /// <summary>Term: 0 = the query mode's index, 1 = the normalized index (default mode only).</summary>
+    public int Source;
+    public int Term;
+
+    /// <summary>Word inside a phrase: its position relative to the phrase's first word.</summary>
+    public int Offset;
+
+    /// <summary>Query boost: 1, or less for a word matched only through an affix.</summary>
+    public float Boost;
+
+    /// <summary>Estimated number of postings to read.</summary>
+    public long Cost;
+
+    /// <summary>Postings cursor: where it starts, the next posting to read and the end (Term: postings; Prefix: merged entries).</summary>
+    public int Start;
+    public int Cursor;
+    public int End;
+
+    /// <summary>BM25 weight (idf · boost · (k1 + 1)) in the title and in the body.</summary>
+    public float TitleWeight;
+    public float BodyWeight;
+
+    /// <summary>The range of the query this node came from.</summary>
+    public int QueryStart;
+    public int QueryLength;
+}
+
+/// <summary>A merged prefix posting: a part and one posting of one expanded term in it.</summary>
+internal struct PrefixEntry : IComparable<PrefixEntry>
+{
+    public int Part;
+    public int Posting;
+
+    public readonly int CompareTo(PrefixEntry other) => Part != other.Part ? Part.CompareTo(other.Part) : Posting.CompareTo(other.Posting);
+}
+
+/// <summary>
+/// Turns a parsed query into a plan: analyses each word with <see cref="TextAnalyzer"/> (the index's own
+/// analysis), looks its terms up, merges prefixes, computes each leaf's BM25 weights, and orders the
+/// clauses of every AND by cost so the rarest drives.
+/// </summary>
+internal static class QueryPlanner
+{
+    /// <summary>Boost of a default-mode term reached only through a stripped prefix or suffix (docs/search.md).</summary>
+    public const float AffixBoost = 0.5f;
+
+    /// <summary>Builds the plan of the parsed query whose root is <paramref name="node"/>; returns the plan root, or -1 when the query constrains nothing.</summary>
+    public static int Plan(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node)
+    {
+        context.Plan.Clear();
+        context.Prefixes.Clear();
+        return node < 0 ? -1 : Build(context, query, index, node);
+    }
+
+    private static int Build(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node)
+    {
+        SyntaxNode syntax = context.Syntax[node];
+        switch (syntax.Kind)
+        {
+            case SyntaxKind.Word:
+            case SyntaxKind.Phrase:
+                return Words(context, query.Slice(syntax.Start, syntax.Length), syntax.Start, index);
+            case SyntaxKind.Prefix:
+                return Prefix(context, query.Slice(syntax.Start, syntax.Length), syntax.Start, index);
+            case SyntaxKind.Not:
+            {
+                int child = Build(context, query, index, syntax.FirstChild);
+                if (child >= 0)
+                {
+                    context.Plan[child].Excluded = true;
+                }
+
+                return child;
+            }
+
+            default:
+                return Combine(context, query, index, syntax);
+        }
+    }
+
+    private static int Combine(SearchContext context, ReadOnlySpan<char> query, in IndexView index, SyntaxNode syntax)
+    {
+        PlanBuffer plan = context.Plan;
+        bool and = syntax.Kind == SyntaxKind.And;
+
+        // Children are planned first (into the node list), then gathered contiguously into the child list.
+        int mark = context.Scratch.Count;
+        for (int child = syntax.FirstChild; child >= 0; child = context.Syntax[child].NextSibling)
+        {
+            int planned = Build(context, query, index, child);
+            if (planned >= 0)
+            {
+                context.Scratch.Add(planned);
+            }
+        }
+
+        int count = context.Scratch.Count - mark;
+        int positives = 0;
+        bool nothing = false;
+        long cost = and ? long.MaxValue : 0;
+        for (int i = mark; i < context.Scratch.Count; i++)
+        {
+            ref PlanNode child = ref plan[context.Scratch[i]];
+            if (child.Excluded)
+            {
+                continue;
+            }
+
+            positives++;
+            nothing |= and && child.Kind == PlanKind.Nothing;
+            cost = and ? Math.Min(cost, child.Cost) : cost + child.Cost;
+        }
+
+        int result;
+        if (positives == 0)
+        {
+            // Only words that analysis drops (or only exclusions of such): nothing to find.
+            result = count == 0 ? -1 : plan.Add(PlanKind.Nothing, syntax.Start, syntax.Length);
+        }
+        else if (nothing)
+        {
+            result = plan.Add(PlanKind.Nothing, syntax.Start, syntax.Length);
+        }
+        else if (count == 1)
+        {
+            result = context.Scratch[mark];
+        }
+        else
+        {
+            if (and)
+            {
+                // Positive clauses by cost, exclusions last.
+                Span<int> children = context.Scratch.AsSpan(mark, count);
+                SortByCost(children, plan);
+            }
+
+            result = plan.Add(and ? PlanKind.And : PlanKind.Or, syntax.Start, syntax.Length);
+            plan[result].First = plan.ChildCount;
+            plan[result].Count = count;
+            plan[result].Cost = cost;
+            for (int i = mark; i < context.Scratch.Count; i++)
+            {
+                plan.AddChild(context.Scratch[i]);
+            }
+        }
+
+        context.Scratch.Truncate(mark);
+        return result;
+    }
+
+    private static void SortByCost(Span<int> children, PlanBuffer plan)
+    {
+        for (int i = 1; i < children.Length; i++)
+        {
+            int value = children[i];
+            long key = Key(plan[value]);
+            int j = i - 1;
+            while (j >= 0 && Key(plan[children[j]]) > key)
+            {
+                children[j + 1] = children[j];
+                j--;
+            }
+
+            children[j + 1] = value;
+        }
+
+        static long Key(in PlanNode node) => node.Excluded ? long.MaxValue : node.Cost;
+    }
+
+    /// <summary>A word, or words at consecutive positions (a phrase, or a word that analysis splits, as <c>e-mail</c>).</summary>
+    private static int Words(SearchContext context, ReadOnlySpan<char> text, int queryStart, in IndexView index)
+    {
+        PlanBuffer plan = context.Plan;
+        Span<char> chars = stackalloc char[WordBreaker.MaxWordLength];
+        Span<byte> bytes = stackalloc byte[WordBreaker.MaxWordLength * 3];
+        Span<LightStemmer.Candidate> terms = stackalloc LightStemmer.Candidate[TextAnalyzer.MaxTerms];
+        var analyzer = new TextAnalyzer(text);
+        int mark = context.Scratch.Count;
+        bool missing = false;
+        int firstOffset = -1;
+        while (analyzer.Next(out AnalyzedWord word))
+        {
+            ReadOnlySpan<char> wordText = text.Slice(word.Start, word.Length);
+            int count = TextAnalyzer.Terms(wordText, (AnalysisMode)index.Mode, chars, terms);
+            if (!word.HasTerms || count <= 0 || terms[0].Length == 0)
+            {
+                // Dropped by the analysis (over 255 characters, a Lucene stop word, marks only): a gap that
+                // any word fills, as in Lucene, whose index never holds such a word either.
+                continue;
+            }
+
+            firstOffset = firstOffset < 0 ? word.Position : firstOffset;
+            int wordNode = plan.Add(PlanKind.Word, queryStart + word.Start, word.Length);
+            plan[wordNode].Offset = word.Position;
+            plan[wordNode].First = -1;
+            int termMark = context.Scratch2.Count;
+            if (index.Mode == SearchMode.Default)
+            {
+                // The word as written (normalized) scores fully; every candidate of the default index at the affix boost.
+                int exact = index.Normalized.Find(chars.Slice(0, terms[0].Length), bytes);
+                if (exact >= 0)
+                {
+                    context.Scratch2.Add(AddTerm(context, index, 1, exact, 1f, queryStart + word.Start, word.Length));
+                }
+            }
+
+            for (int t = 0; t < count; t++)
+            {
+                int term = index.Modes.Find(chars.Slice(terms[t].Start, terms[t].Length), bytes);
+                if (term >= 0)
+                {
+                    float boost = index.Mode == SearchMode.Default ? AffixBoost : 1f;
+                    context.Scratch2.Add(AddTerm(context, index, 0, term, boost, queryStart + word.Start, word.Length));
+                }
+            }
+
+            int found = context.Scratch2.Count - termMark;
+            if (found == 0)
+            {
+                missing = true;
+                context.Scratch2.Truncate(termMark);
+                continue;
+            }
+
+            plan[wordNode].First = plan.ChildCount;
+            plan[wordNode].Count = found;
+            long cost = 0;
+            for (int i = termMark; i < context.Scratch2.Count; i++)
+            {
+                plan.AddChild(context.Scratch2[i]);
+                cost += plan[context.Scratch2[i]].Cost;
+            }
+
+            plan[wordNode].Cost = cost;
+            context.Scratch2.Truncate(termMark);
+            context.Scratch.Add(wordNode);
+        }
+
+        int words = context.Scratch.Count - mark;
+        int result;
+        if (missing)
+        {
+            result = plan.Add(PlanKind.Nothing, queryStart, text.Length);
+        }
+        else if (words == 0)
+        {
+            result = -1;
+        }
+        else if (words == 1)
+        {
+            int only = context.Scratch[mark];
+            // One word: its only term, or the word node that picks the best of its terms.
+            result = plan[only].Count == 1 ? plan.ChildAt(plan[only].First) : only;
+        }
+        else
+        {
+            result = plan.Add(PlanKind.Phrase, queryStart, text.Length);
+            plan[result].First = plan.ChildCount;
+            plan[result].Count = words;
+            long cost = long.MaxValue;
+            for (int i = mark; i < context.Scratch.Count; i++)
+            {
+                int wordNode = context.Scratch[i];
+                plan[wordNode].Offset -= firstOffset;
+                cost = Math.Min(cost, plan[wordNode].Cost);
+                plan.AddChild(wordNode);
+            }
+
+            plan[result].Cost = cost;
+        }
+
+        context.Scratch.Truncate(mark);
+        return result;
+    }
+
+    private static int AddTerm(SearchContext context, in IndexView index, int source, int term, float boost, int queryStart, int queryLength)
+    {
+        PlanBuffer plan = context.Plan;
+        ModeView view = index.Source(source);
+        int node = plan.Add(PlanKind.Term, queryStart, queryLength);
+        ref PlanNode leaf = ref plan[node];
+        leaf.Source = source;
+        leaf.Term = term;
+        leaf.Boost = boost;
+        leaf.Start = view.TermPostings[term];
+        leaf.Cursor = leaf.Start;
+        leaf.End = view.TermPostings[term + 1];
+        leaf.Cost = leaf.End - leaf.Cursor;
+        return node;
+    }
+
+    /// <summary>Every term of the mode's dictionary that starts with the analysed prefix, merged by part.</summary>
+    private static int Prefix(SearchContext context, ReadOnlySpan<char> prefix, int queryStart, in IndexView index)
+    {
+        PlanBuffer plan = context.Plan;
+        if (prefix.Length > WordBreaker.MaxWordLength)
+        {
+            return plan.Add(PlanKind.Nothing, queryStart, prefix.Length);
+        }
+
+        Span<char> chars = stackalloc char[WordBreaker.MaxWordLength];
+        int length;
+        switch (index.Mode)
+        {
+            case SearchMode.Exact:
+                prefix.CopyTo(chars);
+                length = prefix.Length;
+                break;
+            case SearchMode.LuceneCompatible:
+                for (int i = 0; i < prefix.Length; i++)
+                {
+                    chars[i] = char.ToLowerInvariant(prefix[i]);
+                }
+
+                length = ArabicNormalizer.NormalizeLucene(chars, prefix.Length);
+                break;
+            default:
+                length = ArabicNormalizer.Normalize(prefix, chars);
+                break;
+        }
+
+        if (length == 0)
+        {
+            return -1;
+        }
+
+        Span<byte> bytes = stackalloc byte[WordBreaker.MaxWordLength * 3];
+        ModeView view = index.Modes;
+        (int first, int end) = view.PrefixRange(chars.Slice(0, length), bytes);
+        if (first == end)
+        {
+            return plan.Add(PlanKind.Nothing, queryStart, prefix.Length + 1);
+        }
+
+        Buffer<PrefixEntry> entries = context.Prefixes;
+        int start = entries.Count;
+        int maxTitle = 0, maxBody = 0, maxBlocks = 0;
+        for (int t = first; t < end; t++)
+        {
+            maxTitle = Math.Max(maxTitle, view.TermTitleArticles[t]);
+            maxBody = Math.Max(maxBody, view.TermBodyArticles[t]);
+            maxBlocks = Math.Max(maxBlocks, view.TermBlocks[t]);
+            for (int p = view.TermPostings[t]; p < view.TermPostings[t + 1]; p++)
+            {
+                entries.Add(new PrefixEntry { Part = view.PostingParts[p], Posting = p });
+            }
+        }
+
+        entries.AsSpan(start, entries.Count - start).Sort();
+        int node = plan.Add(PlanKind.Prefix, queryStart, prefix.Length + 1);
+        ref PlanNode leaf = ref plan[node];
+        leaf.Boost = 1f;
+        leaf.Start = start;
+        leaf.Cursor = start;
+        leaf.End = entries.Count;
+        leaf.Cost = entries.Count - start;
+
+        // The prefix's document frequency is taken as its most frequent term's (a lower bound of the union's).
+        leaf.Term = first;
+        leaf.Source = end; // the term range [Term, Source) for statistics
+        return node;
+    }
+}

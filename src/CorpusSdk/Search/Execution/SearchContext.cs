@@ -1,0 +1,216 @@
+using System;
+using System.Threading;
+using CorpusSdk.Search.Query;
+
+namespace CorpusSdk.Search.Execution;
+
+/// <summary>A growable array reused across queries: no allocation once it has grown to the largest query's size.</summary>
+internal sealed class Buffer<T>
+{
+    private T[] _items;
+
+    public Buffer(int capacity = 16) => _items = new T[capacity];
+
+    public int Count { get; private set; }
+
+    public ref T this[int index] => ref _items[index];
+
+    public void Clear() => Count = 0;
+
+    public void Truncate(int count) => Count = count;
+
+    public void Add(T item)
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+        }
+
+        _items[Count++] = item;
+    }
+
+    /// <summary>Makes room for <paramref name="count"/> items in all and returns the whole array.</summary>
+    public T[] Reserve(int count)
+    {
+        if (count > _items.Length)
+        {
+            Array.Resize(ref _items, Math.Max(count, _items.Length * 2));
+        }
+
+        return _items;
+    }
+
+    public void SetCount(int count) => Count = count;
+
+    public Span<T> AsSpan() => _items.AsSpan(0, Count);
+
+    public Span<T> AsSpan(int start, int length) => _items.AsSpan(start, length);
+}
+
+/// <summary>Plan nodes and their child lists.</summary>
+internal sealed class PlanBuffer
+{
+    private readonly Buffer<PlanNode> _nodes = new(32);
+    private readonly Buffer<int> _children = new(32);
+
+    public int Count => _nodes.Count;
+
+    public int ChildCount => _children.Count;
+
+    public ref PlanNode this[int index] => ref _nodes[index];
+
+    public void Clear()
+    {
+        _nodes.Clear();
+        _children.Clear();
+    }
+
+    public int Add(PlanKind kind, int queryStart, int queryLength)
+    {
+        _nodes.Add(new PlanNode { Kind = kind, First = -1, Boost = 1f, QueryStart = queryStart, QueryLength = queryLength });
+        return _nodes.Count - 1;
+    }
+
+    public void AddChild(int node) => _children.Add(node);
+
+    public int ChildAt(int index) => _children[index];
+}
+
+/// <summary>A document (part or article) and its score.</summary>
+internal struct ScoredDoc
+{
+    public int Doc;
+    public float Score;
+
+    public ScoredDoc(int doc, float score)
+    {
+        Doc = doc;
+        Score = score;
+    }
+}
+
+/// <summary>
+/// Everything one query needs besides the index: parse tree, plan, postings buffers, collectors and the
+/// results. One is kept per thread and lent to each query until its <see cref="SearchResults"/> is disposed,
+/// so steady-state queries allocate nothing.
+/// </summary>
+internal sealed class SearchContext
+{
+    /// <summary>How many idle contexts a thread keeps (searches nested inside another's results need their own).</summary>
+    private const int MaxCached = 4;
+
+    [ThreadStatic]
+    private static SearchContext? s_cached;
+
+    [ThreadStatic]
+    private static int s_cachedCount;
+
+    private int _generation;
+    private SearchContext? _next;
+
+    public SyntaxBuffer Syntax { get; } = new();
+
+    public PlanBuffer Plan { get; } = new();
+
+    public Buffer<int> Scratch { get; } = new();
+
+    public Buffer<int> Scratch2 { get; } = new();
+
+    public Buffer<PrefixEntry> Prefixes { get; } = new(64);
+
+    public Bm25 Scorer { get; } = new();
+
+    /// <summary>Free doc lists for the evaluator (a stack).</summary>
+    public Buffer<Buffer<ScoredDoc>> FreeLists { get; } = new();
+
+    /// <summary>The root's matches, then the filtered matches.</summary>
+    public Buffer<ScoredDoc> Matches { get; } = new(256);
+
+    /// <summary>The hits of the page, best first.</summary>
+    public Buffer<ScoredDoc> Top { get; } = new(16);
+
+    public Buffer<RankedHit> Hits { get; } = new(16);
+
+    public Buffer<PartHit> Parts { get; } = new(32);
+
+    public Buffer<SearchHit> Highlights { get; } = new(64);
+
+    public Buffer<int> AuthorCounts { get; } = new(16);
+
+    public Buffer<FacetCount> AuthorFacets { get; } = new(16);
+
+    public Buffer<FacetCount> YearFacets { get; } = new(16);
+
+    /// <summary>Positions of one part for highlighting: (position, word count).</summary>
+    public Buffer<long> Spans { get; } = new(32);
+
+    /// <summary>The query error of the current results.</summary>
+    public QueryError Error { get; set; }
+
+    /// <summary>The root node of the current plan.</summary>
+    public int Root { get; set; }
+
+    /// <summary>The number of matches of the current results.</summary>
+    public int TotalCount { get; set; }
+
+    /// <summary>Empties the results of the last query.</summary>
+    public void ResetResults()
+    {
+        Error = default;
+        TotalCount = 0;
+        Matches.Clear();
+        Top.Clear();
+        Hits.Clear();
+        Parts.Clear();
+        Highlights.Clear();
+        AuthorFacets.Clear();
+        YearFacets.Clear();
+    }
+
+    /// <summary>Changes whenever the context is lent out, so stale results can tell they are stale.</summary>
+    public int Generation => _generation;
+
+    public static SearchContext Rent()
+    {
+        SearchContext? context = s_cached;
+        if (context is null)
+        {
+            context = new SearchContext();
+        }
+        else
+        {
+            s_cached = context._next;
+            context._next = null;
+            s_cachedCount--;
+        }
+
+        Interlocked.Increment(ref context._generation);
+        return context;
+    }
+
+    /// <summary>Takes the context back (once per lending: a stale or repeated return is ignored) onto this thread's idle stack.</summary>
+    public void Return(int generation)
+    {
+        if (Interlocked.CompareExchange(ref _generation, generation + 1, generation) == generation && s_cachedCount < MaxCached)
+        {
+            _next = s_cached;
+            s_cached = this;
+            s_cachedCount++;
+        }
+    }
+
+    public Buffer<ScoredDoc> RentList()
+    {
+        if (FreeLists.Count == 0)
+        {
+            return new Buffer<ScoredDoc>(64);
+        }
+
+        Buffer<ScoredDoc> list = FreeLists[FreeLists.Count - 1];
+        FreeLists.Truncate(FreeLists.Count - 1);
+        list.Clear();
+        return list;
+    }
+
+    public void ReturnList(Buffer<ScoredDoc> list) => FreeLists.Add(list);
+}

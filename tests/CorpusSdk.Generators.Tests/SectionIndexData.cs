@@ -1,0 +1,56 @@
+using System.Text;
+using CorpusSdk.Generators.Emit;
+using CorpusSdk.Generators.Model;
+using CorpusSdk.Generators.Parsing;
+using CorpusSdk.Generators.Search;
+
+namespace CorpusSdk.Generators.Tests;
+
+/// <summary>
+/// An index built by the production indexer and laid out by the production writer (<see cref="IndexEmitter.Sections"/>),
+/// served from memory: searches a corpus with the runtime engine without compiling it. Articles are not available.
+/// </summary>
+internal sealed class SectionIndexData : CorpusIndexData
+{
+    private readonly Dictionary<(IndexSection, SearchMode), byte[]> _sections = new();
+
+    private SectionIndexData(CorpusIndex index, int articles)
+    {
+        ArticleCount = articles;
+        foreach (IndexSectionData section in IndexEmitter.Sections(index))
+        {
+            var key = Enum.Parse<IndexSection>(section.Section);
+            byte[] bytes = Encoding.UTF8.GetBytes(section.Text ?? section.Packed!);
+            if (section.Mode is null)
+            {
+                foreach (SearchMode mode in Enum.GetValues<SearchMode>())
+                {
+                    _sections[(key, mode)] = bytes;
+                }
+            }
+            else
+            {
+                _sections[(key, Enum.Parse<SearchMode>(section.Mode))] = bytes;
+            }
+        }
+    }
+
+    public override int ArticleCount { get; }
+
+    public override ArticleCollection Articles => throw new NotSupportedException("An in-memory index has no articles.");
+
+    /// <summary>Parses seed texts (path, text) with the production parser and indexes them in ID order.</summary>
+    public static CorpusSearch Search(IEnumerable<(string Path, string Text)> seeds)
+    {
+        List<ArticleIndexSpec> specs = seeds
+            .Select(s => (s.Path, Article: SeedParser.Parse(s.Path, s.Text).Article ?? throw new InvalidOperationException("Seed rejected: " + s.Path)))
+            .OrderBy(s => s.Article.Id, StringComparer.Ordinal)
+            .Select(s => ArticleIndexer.Index(s.Article, s.Path))
+            .ToList();
+        return new CorpusSearch(new SectionIndexData(CorpusIndexBuilder.Build(specs), specs.Count));
+    }
+
+    public override Article GetArticle(int index) => throw new NotSupportedException("An in-memory index has no articles.");
+
+    public override ReadOnlySpan<byte> GetSection(IndexSection section, SearchMode mode) => _sections[(section, mode)];
+}
