@@ -7,7 +7,7 @@ using CorpusSdk.SyntheticCorpus;
 namespace CorpusSdk.Benchmarks.Check;
 
 /// <summary>
-/// <c>corpus check DIR</c> over 1,000 synthetic seeds (about 7 MB), in-process: reading, decoding,
+/// <c>corpus check DIR</c> over 1,000 synthetic seeds (about 11 MB), in-process: reading, decoding,
 /// parsing and formatting every diagnostic, text and SARIF. The CLI's own start-up is not included
 /// (see benchmarks/README.md for the end-to-end command).
 /// </summary>
