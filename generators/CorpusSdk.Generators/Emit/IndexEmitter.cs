@@ -76,7 +76,7 @@ internal static class IndexEmitter
         w.OpenBlock("public override global::System.ReadOnlySpan<byte> GetSection(global::CorpusSdk.IndexSection section, global::CorpusSdk.SearchMode mode) => (section, mode) switch");
         foreach (IndexSectionData section in Sections(index))
         {
-            string value = section.Text is { } text ? Data(large, section.Name, text, partBytes, escape: true) : Data(large, section.Name, section.Packed!, partBytes, escape: false);
+            string value = section.Text is { } text ? Data(large, section.Name, text, partBytes, escape: true) : Data(large, section.Name, section.Packed!, partBytes, escape: true);
             w.WriteLine("(global::CorpusSdk.IndexSection." + section.Section + ", " + (section.Mode is { } mode ? "global::CorpusSdk.SearchMode." + mode : "_") + ") => " + value + ",");
         }
 
@@ -95,7 +95,7 @@ internal static class IndexEmitter
 
     /// <summary>
     /// Every section of the index as the runtime reads it: UTF-8 text (<see cref="IndexSectionData.Text"/>) or
-    /// packed integers (<see cref="IndexSectionData.Packed"/>, <see cref="PackedInts"/>). The one writer of the layout;
+    /// packed integers (<see cref="IndexSectionData.Packed"/>, <see cref="IndexInts"/>). The one writer of the layout;
     /// tests use it to search an index without compiling it.
     /// </summary>
     public static List<IndexSectionData> Sections(CorpusIndex index)
@@ -130,7 +130,7 @@ internal static class IndexEmitter
 
         return sections;
 
-        static IndexSectionData Packed(string section, string? mode, IReadOnlyList<int> values) => new(section, mode, null, PackedInts.Pack(values));
+        static IndexSectionData Packed(string section, string? mode, IReadOnlyList<int> values) => new(section, mode, null, IndexInts.Pack(values));
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace CorpusSdk;
 /// <summary>
 /// The compiled search index of a corpus, as static data in the generated assembly. Implemented by
 /// generated code; every section is a view over a <c>"…"u8</c> literal, so nothing is decoded or
-/// allocated at start-up. Integer sections are packed as fixed-width base-64 digits (first byte: the width).
+/// allocated at start-up. Integer sections are fixed-width base-64 values read in place (<see cref="IndexInts"/>).
 /// The layout is drawn in docs/architecture.md ("The search index").
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

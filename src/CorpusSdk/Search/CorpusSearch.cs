@@ -31,7 +31,7 @@ public sealed class CorpusSearch
     {
         ArgumentNullException.ThrowIfNull(data);
         _data = data;
-        AuthorCount = new PackedInts(data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default)).Count - 1;
+        AuthorCount = new IndexInts(data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default)).Count - 1;
     }
 
     /// <summary>The corpus searched (building it builds every article; searching does not need it).</summary>
@@ -59,7 +59,7 @@ public sealed class CorpusSearch
             return name;
         }
 
-        var offsets = new PackedInts(_data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default));
+        var offsets = new IndexInts(_data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default));
         ReadOnlySpan<byte> bytes = _data.GetSection(IndexSection.Authors, SearchMode.Default);
         name = Encoding.UTF8.GetString(bytes.Slice(offsets[author], offsets[author + 1] - offsets[author]));
         Volatile.Write(ref authors[author], name);
@@ -177,7 +177,7 @@ public sealed class CorpusSearch
     /// <summary>The author's number, or -1 when no article has this author.</summary>
     private int FindAuthor(string author)
     {
-        var offsets = new PackedInts(_data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default));
+        var offsets = new IndexInts(_data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default));
         ReadOnlySpan<byte> bytes = _data.GetSection(IndexSection.Authors, SearchMode.Default);
         int lo = 0, hi = AuthorCount - 1;
         while (lo <= hi)

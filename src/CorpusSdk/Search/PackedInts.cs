@@ -1,9 +1,8 @@
 using System;
-using System.Runtime.CompilerServices;
 
 namespace CorpusSdk;
 
-/// <summary>Reads one value of a packed integer array in place (see <see cref="CorpusIndexData"/>).</summary>
+/// <summary>Reads one value of a packed integer array in place (the layout of <see cref="Article.FromUtf8"/>; the index uses <see cref="IndexInts"/>).</summary>
 internal readonly ref struct PackedInts
 {
     private readonly ReadOnlySpan<byte> _data;
@@ -19,62 +18,18 @@ internal readonly ref struct PackedInts
 
     public int this[int index]
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
-            ref byte first = ref Unsafe.Add(ref Unsafe.AsRef(in _data[1 + (index * _width)]), 0);
+            ReadOnlySpan<byte> digits = _data.Slice(1 + (index * _width), _width);
             ReadOnlySpan<byte> values = DigitValues;
             int value = 0;
-            for (int i = 0; i < _width; i++)
+            foreach (byte digit in digits)
             {
-                value = (value << 6) | values[Unsafe.Add(ref first, i)];
+                value = (value << 6) | values[digit];
             }
 
             return value;
         }
-    }
-
-    /// <summary>First index in [<paramref name="lo"/>, <paramref name="hi"/>) whose value is at least <paramref name="value"/> (values ascending there); <paramref name="hi"/> when none.</summary>
-    public int LowerBound(int lo, int hi, int value)
-    {
-        while (lo < hi)
-        {
-            int mid = lo + ((hi - lo) >> 1);
-            if (this[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    /// <summary>
-    /// Like <see cref="LowerBound"/> but gallops from <paramref name="lo"/> first: cheap when the answer is near,
-    /// as it is for cursors that advance through ascending targets.
-    /// </summary>
-    public int Gallop(int lo, int hi, int value)
-    {
-        if (lo >= hi || this[lo] >= value)
-        {
-            return lo;
-        }
-
-        int step = 1;
-        int low = lo;
-        int probe = lo + 1;
-        while (probe < hi && this[probe] < value)
-        {
-            low = probe;
-            step <<= 1;
-            probe = lo + step;
-        }
-
-        return LowerBound(low + 1, Math.Min(probe + 1, hi), value);
     }
 
     /// <summary>Base-64 digit values by ASCII code ("0-9A-Za-z-_"); static data, no allocation.</summary>

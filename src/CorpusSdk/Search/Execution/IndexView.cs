@@ -9,38 +9,38 @@ internal readonly ref struct IndexView
     public IndexView(CorpusIndexData data, SearchMode mode)
     {
         Mode = mode;
-        PartArticles = new PackedInts(data.GetSection(IndexSection.PartArticles, mode));
-        PartBlocks = new PackedInts(data.GetSection(IndexSection.PartBlocks, mode));
-        PartFirstTokens = new PackedInts(data.GetSection(IndexSection.PartFirstTokens, mode));
-        PartLuceneStarts = new PackedInts(data.GetSection(IndexSection.PartLuceneStarts, mode));
-        ArticleFirstParts = new PackedInts(data.GetSection(IndexSection.ArticleFirstParts, mode));
-        ArticleAuthors = new PackedInts(data.GetSection(IndexSection.ArticleAuthors, mode));
-        ArticleDays = new PackedInts(data.GetSection(IndexSection.ArticleDays, mode));
-        TokenStarts = new PackedInts(data.GetSection(IndexSection.TokenStarts, mode));
-        TokenLengths = new PackedInts(data.GetSection(IndexSection.TokenLengths, mode));
+        PartArticles = new IndexInts(data.GetSection(IndexSection.PartArticles, mode));
+        PartBlocks = new IndexInts(data.GetSection(IndexSection.PartBlocks, mode));
+        PartFirstTokens = new IndexInts(data.GetSection(IndexSection.PartFirstTokens, mode));
+        PartLuceneStarts = new IndexInts(data.GetSection(IndexSection.PartLuceneStarts, mode));
+        ArticleFirstParts = new IndexInts(data.GetSection(IndexSection.ArticleFirstParts, mode));
+        ArticleAuthors = new IndexInts(data.GetSection(IndexSection.ArticleAuthors, mode));
+        ArticleDays = new IndexInts(data.GetSection(IndexSection.ArticleDays, mode));
+        TokenStarts = new IndexInts(data.GetSection(IndexSection.TokenStarts, mode));
+        TokenLengths = new IndexInts(data.GetSection(IndexSection.TokenLengths, mode));
         Modes = new ModeView(data, mode);
         Normalized = mode == SearchMode.Default ? new ModeView(data, SearchMode.Normalized) : default;
     }
 
     public SearchMode Mode { get; }
 
-    public PackedInts PartArticles { get; }
+    public IndexInts PartArticles { get; }
 
-    public PackedInts PartBlocks { get; }
+    public IndexInts PartBlocks { get; }
 
-    public PackedInts PartFirstTokens { get; }
+    public IndexInts PartFirstTokens { get; }
 
-    public PackedInts PartLuceneStarts { get; }
+    public IndexInts PartLuceneStarts { get; }
 
-    public PackedInts ArticleFirstParts { get; }
+    public IndexInts ArticleFirstParts { get; }
 
-    public PackedInts ArticleAuthors { get; }
+    public IndexInts ArticleAuthors { get; }
 
-    public PackedInts ArticleDays { get; }
+    public IndexInts ArticleDays { get; }
 
-    public PackedInts TokenStarts { get; }
+    public IndexInts TokenStarts { get; }
 
-    public PackedInts TokenLengths { get; }
+    public IndexInts TokenLengths { get; }
 
     /// <summary>The query's own mode.</summary>
     public ModeView Modes { get; }
@@ -67,33 +67,33 @@ internal readonly ref struct ModeView
     public ModeView(CorpusIndexData data, SearchMode mode)
     {
         Terms = data.GetSection(IndexSection.Terms, mode);
-        TermOffsets = new PackedInts(data.GetSection(IndexSection.TermOffsets, mode));
-        TermPostings = new PackedInts(data.GetSection(IndexSection.TermPostings, mode));
-        PostingParts = new PackedInts(data.GetSection(IndexSection.PostingParts, mode));
-        PostingEnds = new PackedInts(data.GetSection(IndexSection.PostingEnds, mode));
-        Positions = new PackedInts(data.GetSection(IndexSection.Positions, mode));
-        TermTitleArticles = new PackedInts(data.GetSection(IndexSection.TermTitleArticles, mode));
-        TermBodyArticles = new PackedInts(data.GetSection(IndexSection.TermBodyArticles, mode));
-        TermBlocks = new PackedInts(data.GetSection(IndexSection.TermBlocks, mode));
+        TermOffsets = new IndexInts(data.GetSection(IndexSection.TermOffsets, mode));
+        TermPostings = new IndexInts(data.GetSection(IndexSection.TermPostings, mode));
+        PostingParts = new IndexInts(data.GetSection(IndexSection.PostingParts, mode));
+        PostingEnds = new IndexInts(data.GetSection(IndexSection.PostingEnds, mode));
+        Positions = new IndexInts(data.GetSection(IndexSection.Positions, mode));
+        TermTitleArticles = new IndexInts(data.GetSection(IndexSection.TermTitleArticles, mode));
+        TermBodyArticles = new IndexInts(data.GetSection(IndexSection.TermBodyArticles, mode));
+        TermBlocks = new IndexInts(data.GetSection(IndexSection.TermBlocks, mode));
     }
 
     public ReadOnlySpan<byte> Terms { get; }
 
-    public PackedInts TermOffsets { get; }
+    public IndexInts TermOffsets { get; }
 
-    public PackedInts TermPostings { get; }
+    public IndexInts TermPostings { get; }
 
-    public PackedInts PostingParts { get; }
+    public IndexInts PostingParts { get; }
 
-    public PackedInts PostingEnds { get; }
+    public IndexInts PostingEnds { get; }
 
-    public PackedInts Positions { get; }
+    public IndexInts Positions { get; }
 
-    public PackedInts TermTitleArticles { get; }
+    public IndexInts TermTitleArticles { get; }
 
-    public PackedInts TermBodyArticles { get; }
+    public IndexInts TermBodyArticles { get; }
 
-    public PackedInts TermBlocks { get; }
+    public IndexInts TermBlocks { get; }
 
     public int TermCount => TermOffsets.Count - 1;
 
