@@ -15,6 +15,12 @@
 #   net8-csharp12   a net8.0 consumer with LangVersion 12 builds (build only: no .NET 8 runtime here)
 #   native-aot      publishes the CLI with Native AOT; the binary's output equals the JIT build's;
 #                   prints its size and start-up time against the JIT build
+#   readme          the README's "Using it in your own project" steps, word for word, in a fresh clone of
+#                   this commit: its pack command (no extra flags, nothing built before), a nuget.config
+#                   beside a new app, `dotnet add package CorpusSdk --prerelease`, the README's C# example
+#                   as Program.cs, `dotnet run`
+#   shallow-clone   a `git clone --depth 1` fails to build with the one-line error of Directory.Build.targets
+#   source-archive  a `git archive` tree (no .git) fails to build with its one-line error
 #
 # Consumers restore into their own NUGET_PACKAGES folder, so a package rebuilt with the same version is
 # never served stale from the global cache. The nuget.config they use adds only the local folder to the
@@ -42,6 +48,8 @@ done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export DOTNET_CLI_UI_LANGUAGE=en MSBUILDDISABLENODEREUSE=1
 work=$(mktemp -d "${TMPDIR:-/tmp}/corpussdk-consumer.XXXXXX")
+# The README check runs outside $work, whose nuget.config and Directory.Build.* would otherwise apply to it.
+readme_root=$(mktemp -d "${TMPDIR:-/tmp}/corpussdk-readme.XXXXXX")
 feed=$work/feed
 mkdir -p "$feed" "$work/logs"
 
@@ -76,9 +84,9 @@ finish() {
   local status=$?
   write_trx
   if [ "${CONSUMER_TESTS_KEEP:-}" = 1 ]; then
-    echo "consumer tests: kept $work"
+    echo "consumer tests: kept $work and $readme_root"
   else
-    rm -rf "$work"
+    rm -rf "$work" "$readme_root"
   fi
   exit "$status"
 }
@@ -349,7 +357,11 @@ check_tool() {
   grep -qxF "$real_list_line" <<<"$out" || fail_because "corpus list: the real seed's line is missing"
   local v
   v=$("$work/tools/corpus" --version)
-  [[ "$v" == "$version+"* || "$v" == "$version" ]] || fail_because "corpus --version: $v (package $version)"
+  # The informational version is <version>+<commit>; off the public branch the package version also
+  # carries -g<commit>, which the informational version does not (docs/versioning.md).
+  local base=$version
+  if [[ "$version" =~ ^(.+)-g[0-9a-f]+$ ]]; then base=${BASH_REMATCH[1]}; fi
+  [[ "$v" == "$base+"* || "$v" == "$base" ]] || fail_because "corpus --version: $v (package $version)"
 }
 
 # (d) A malformed seed: the build fails and names the file, line and column.
@@ -429,6 +441,81 @@ check_native_aot() {
   echo "start-up ratio JIT/AOT: $(awk "BEGIN {printf \"%.1f\", $jit_ns / $aot_ns}")x"
 }
 
+# The README path of a new user, word for word: the bash blocks of "Using it in your own project", run in
+# order in one shell that starts in a fresh clone named corpussdk/ (as `git clone` names it), with the
+# README's C# example written to Program.cs where step 4 says so. Only the environment differs: an
+# isolated NUGET_PACKAGES, so a package with this version is never served from an older build.
+check_readme() {
+  local clone="$readme_root/corpussdk" script="$readme_root/readme-steps.sh" program="$readme_root/Program.cs"
+  # Nothing from an enclosing directory may leak into the app beside the clone.
+  echo '<Project />' >"$readme_root/Directory.Build.props"
+  echo '<Project />' >"$readme_root/Directory.Build.targets"
+  git clone -q "$repo" "$clone"
+  # The commit under test (a clone checks out the source's current branch, normally this commit already).
+  [ "$(git -C "$clone" rev-parse HEAD)" = "$commit" ] || git -C "$clone" checkout -q "$commit"
+  [ ! -e "$clone/artifacts" ] && [ ! -e "$clone/src/CorpusSdk/bin" ] || fail_because "the fresh clone is not fresh"
+
+  # The README's first C# block: the example at the top of the page.
+  awk '/^```csharp$/ {inside = 1; next} inside && /^```$/ {exit} inside' "$repo/README.md" >"$program"
+  grep -qF 'Corpus._000_8fbc388ac0ad8ee7' "$program" || fail_because "README: no C# example found"
+
+  # The indented bash blocks (numbered steps) of the section, one file each.
+  awk -v dir="$readme_root" '
+    /^## Using it in your own project/ {section = 1; next}
+    section && /^## / {exit}
+    section && /^   ```bash$/ {n++; file = dir "/step" n ".sh"; printf "" >file; next}
+    section && file != "" && /^   ```$/ {close(file); file = ""; next}
+    file != "" {sub(/^   /, ""); print >>file}
+  ' "$repo/README.md"
+  local steps
+  steps=$(find "$readme_root" -maxdepth 1 -name 'step*.sh' | wc -l)
+  expect_eq "$steps" 4 "README: number of steps in 'Using it in your own project'"
+  grep -qxF 'dotnet pack CorpusSdk.sln -c Release -o artifacts' "$readme_root/step1.sh" || fail_because "README step 1 is not the pack command"
+  {
+    echo 'set -euxo pipefail'
+    cat "$readme_root/step1.sh" "$readme_root/step2.sh" "$readme_root/step3.sh"
+    echo "cp '$program' Program.cs  # step 4: \"replace Program.cs with the example at the top of this page\""
+    cat "$readme_root/step4.sh"
+  } >"$script"
+  cat "$script"
+
+  local out
+  out=$(cd "$clone" && NUGET_PACKAGES="$readme_root/nuget-packages" bash "$script" 2>"$readme_root/steps.log") ||
+    { tail -n 60 "$readme_root/steps.log"; fail_because "the README steps failed"; }
+  tail -n 30 "$readme_root/steps.log"
+  echo "$out" | tail -n 5
+  local n
+  for n in CorpusSdk CorpusSdk.Seeds corpus; do
+    compgen -G "$clone/artifacts/$n.[0-9]*.nupkg" >/dev/null || fail_because "README pack: no $n package in artifacts/"
+  done
+  ls -1 "$clone/artifacts"
+  grep -qxF "$real_title" <<<"$out" || fail_because "README app: the title is not printed"
+  grep -qF '[لإيران]' <<<"$out" || fail_because "README app: no snippet for إيران"
+}
+
+# Where no version can be computed, the build stops with one line (Directory.Build.targets), not a stack trace.
+expect_one_line_failure() { # dir log expected-text
+  local status=0
+  (cd "$1" && dotnet build generators/CorpusSdk.Generators -nologo) >"$2" 2>&1 || status=$?
+  cat "$2"
+  [ "$status" -ne 0 ] || fail_because "the build succeeded in $1"
+  expect_file_has "$2" "$3" "the error line"
+  expect_file_lacks "$2" 'Exception|^ +at |error CS' "a stack trace or a compiler error instead of the one line"
+}
+
+check_shallow_clone() {
+  git clone -q --depth 1 "file://$repo" "$work/shallow"
+  [ -f "$work/shallow/.git/shallow" ] || fail_because "the clone is not shallow"
+  expect_one_line_failure "$work/shallow" "$work/shallow.log" "error : This is a shallow git clone: versions are computed from the full git history"
+}
+
+check_source_archive() {
+  mkdir -p "$work/archive"
+  git -C "$repo" archive HEAD | tar -x -C "$work/archive"
+  [ ! -e "$work/archive/.git" ] || fail_because "the archive has a .git"
+  expect_one_line_failure "$work/archive" "$work/archive.log" "error : No git repository at '$work/archive/': versions are computed from the git history"
+}
+
 # ---------------------------------------------------------------------------------------------------
 
 # Runs one check in a subshell with `set -e`, so that any failing command or assertion ends it. Never
@@ -472,8 +559,12 @@ if [ "$last_status" -eq 0 ]; then
   run_check malformed-seed check_malformed_seed
   run_check net8-csharp12 check_net8_csharp12
   run_check native-aot check_native_aot
+  run_check readme check_readme
   grep -E '^(native AOT|JIT build|start-up ratio)' "$work/logs/native-aot.log" | sed 's/^/  /' || true
 fi
+
+run_check shallow-clone check_shallow_clone
+run_check source-archive check_source_archive
 
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

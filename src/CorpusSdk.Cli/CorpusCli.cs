@@ -19,7 +19,8 @@ namespace CorpusSdk.Cli;
 /// <remarks>
 /// Exit codes: <see cref="ExitSuccess"/> on success (including <c>--help</c> and <c>--version</c>),
 /// <see cref="ExitUsage"/> for no command and for any parse error (unknown command, missing or extra argument,
-/// unknown format, a missing required <c>--out</c>) and for an unknown article ID, <see cref="ExitFailure"/>
+/// unknown format, a missing required <c>--out</c>), for an unknown article ID and for an export <c>--out</c>
+/// that names an existing folder where a file is needed, <see cref="ExitFailure"/>
 /// when an output file or folder cannot be written. Parse errors are reported by this class, not by
 /// System.CommandLine, whose own error action would exit with 1.
 /// </remarks>
@@ -108,7 +109,7 @@ public static class CorpusCli
         var id = new Argument<string>("id") { Description = "The article ID (seed file name without extension), as printed by 'corpus list'." };
         var show = new Command(
             "show",
-            "Shows an article: title, author and date, then each block as '[kind] line N' and its text, followed by its inline quotations ('  quote: «text»') and links ('  link: text -> target') in reading order.")
+            "Shows an article: title, author and date, then each block as '[kind] block N (line L)' (N counted from 0, as 'search' prints it; L the line in the seed) and its text, followed by its inline quotations ('  quote: «text»') and links ('  link: text -> target') in reading order.")
         {
             id,
         };
@@ -194,6 +195,17 @@ public static class CorpusCli
             return ExitSuccess;
         }
 
+        if (Directory.Exists(path))
+        {
+            // Otherwise File.Create reports "Access to the path ... is denied.", which names the wrong problem.
+            stderr.Write(CommandName + ": --out '");
+            ArticleWriter.WriteEscaped(stderr, path);
+            stderr.Write("' is a folder; export --format " + (lines ? "jsonl" : "json") + " writes one file: name the file, for example '");
+            ArticleWriter.WriteEscaped(stderr, Path.Combine(path, lines ? "corpus.jsonl" : "corpus.json"));
+            stderr.WriteLine("'.");
+            return ExitUsage;
+        }
+
         return WriteOutput(stderr, path, () =>
         {
             string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -254,16 +266,37 @@ public static class CorpusCli
         return ArticleWriter.WriteArticle(stdout, article);
     }
 
+    /// <summary>
+    /// Writes each parse error as <c>corpus: message</c>. System.CommandLine lays some messages out on several
+    /// lines (<c>Must be one of:</c>, then one tab-indented value per line): its line breaks are kept, each
+    /// further line indented by two spaces instead of its leading tabs. Every other control character,
+    /// such as an escape sequence in the user's own token, is printed as <c>\uXXXX</c>.
+    /// </summary>
     private static void ReportParseErrors(ParseResult result, TextWriter stderr)
     {
         foreach (ParseError error in result.Errors)
         {
             stderr.Write(CommandName + ": ");
-            ArticleWriter.WriteEscaped(stderr, error.Message);
-            stderr.WriteLine();
+            WriteMessageLines(stderr, error.Message);
         }
 
         WriteUsageHint(stderr);
+    }
+
+    private static void WriteMessageLines(TextWriter stderr, string message)
+    {
+        bool first = true;
+        foreach (string line in message.ReplaceLineEndings("\n").Split('\n'))
+        {
+            if (!first)
+            {
+                stderr.Write("  ");
+            }
+
+            ArticleWriter.WriteEscaped(stderr, first ? line : line.TrimStart('\t'));
+            stderr.WriteLine();
+            first = false;
+        }
     }
 
     private static void WriteUsageHint(TextWriter stderr) => stderr.WriteLine("Run '" + CommandName + " --help' for usage.");

@@ -110,6 +110,57 @@ public sealed class BrowserRenderTests : IClassFixture<RunLog>
         }
     }
 
+    [Fact]
+    public async Task IndexPageShowsIdAndDateInReadingOrderInsideRightToLeftItems()
+    {
+        string site = Directory.CreateTempSubdirectory("corpus-bidi-").FullName;
+        try
+        {
+            Assert.Equal(0, CliRun.Of(["render", "--out", site]).ExitCode);
+
+            // The page forbids scripts (its Content-Security-Policy): a copy without that policy gets a probe
+            // that reads where the browser laid out each character of the date and the ID, and writes the
+            // characters sorted from left to right into data-visual.
+            string index = File.ReadAllText(Path.Combine(site, "index.html"));
+            string policy = "<meta http-equiv=\"Content-Security-Policy\"";
+            int start = index.IndexOf(policy, StringComparison.Ordinal);
+            Assert.True(start >= 0, "no Content-Security-Policy meta element to remove");
+            index = index.Remove(start, index.IndexOf('>', start) - start + 1);
+            const string Probe = """
+                <script>
+                for (const element of document.querySelectorAll('ol.articles li .meta time, ol.articles li .meta code')) {
+                  const text = element.firstChild;
+                  const boxes = [];
+                  for (let i = 0; i < text.length; i++) {
+                    const range = document.createRange();
+                    range.setStart(text, i);
+                    range.setEnd(text, i + 1);
+                    boxes.push({ c: text.data[i], x: range.getBoundingClientRect().left });
+                  }
+                  element.setAttribute('data-visual', boxes.sort((a, b) => a.x - b.x).map(b => b.c).join(''));
+                }
+                </script>
+                """;
+            string probe = Path.Combine(site, "probe.html");
+            File.WriteAllText(probe, index.Replace("</body>", Probe + "</body>", StringComparison.Ordinal));
+
+            IDocument dom = new HtmlParser().ParseDocument(await Chromium.DumpDomAsync(probe));
+            IElement item = Assert.Single(dom.QuerySelectorAll("ol.articles li"));
+            Assert.Equal("rtl", item.GetAttribute("dir"));
+            IElement date = item.QuerySelector(".meta time")!;
+            IElement id = item.QuerySelector(".meta code")!;
+            Assert.Equal("2016-10-01", date.TextContent);
+            Assert.Equal(Id, id.TextContent);
+            // Laid out left to right as written, not reordered by the right-to-left text around them.
+            Assert.Equal("2016-10-01", date.GetAttribute("data-visual"));
+            Assert.Equal(Id, id.GetAttribute("data-visual"));
+        }
+        finally
+        {
+            Directory.Delete(site, recursive: true);
+        }
+    }
+
     private static string Element(string kind) => kind switch
     {
         "paragraph" => "p.paragraph",

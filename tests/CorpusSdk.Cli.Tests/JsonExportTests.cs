@@ -238,6 +238,30 @@ public class JsonExportTests
         }
     }
 
+    [Theory]
+    [InlineData("json", "corpus.json")]
+    [InlineData("jsonl", "corpus.jsonl")]
+    public void OutNamingAnExistingFolderSaysItIsAFolder(string format, string suggested)
+    {
+        string folder = Directory.CreateTempSubdirectory("corpus-export-").FullName;
+        try
+        {
+            CliRun run = CliRun.Of(["export", "--format", format, "--out", folder]);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(string.Empty, run.Stdout);
+            Assert.Equal(
+                "corpus: --out '" + folder + "' is a folder; export --format " + format + " writes one file: name the file, for example '" + Path.Combine(folder, suggested) + "'.\n",
+                run.Stderr);
+            Assert.DoesNotContain("denied", run.Stderr, StringComparison.OrdinalIgnoreCase);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void ExportIsWrittenIncrementallyNotAsOneBuffer()
     {

@@ -43,10 +43,10 @@ public class SyntheticCorpusTests
             "Author\\u000aline\n" +
             "2001-02-03\n" +
             "\n" +
-            "[heading] line 5\n" +
+            "[heading] block 0 (line 5)\n" +
             "Head\n" +
             "\n" +
-            "[paragraph] line 7\n" +
+            "[paragraph] block 1 (line 7)\n" +
             "see «one» and link then «two»\n" +
             "  quote: «one»\n" +
             "  link: link -> https://example.invalid/\\u001b[31m\n" +

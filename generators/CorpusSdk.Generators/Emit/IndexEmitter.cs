@@ -123,6 +123,10 @@ internal static class IndexEmitter
             sections.Add(Packed("PostingParts", mode, index.PostingParts[m]));
             sections.Add(Packed("PostingEnds", mode, index.PostingEnds[m]));
             sections.Add(Packed("Positions", mode, index.Positions[m]));
+            sections.Add(Packed("TermArticlePostings", mode, index.TermArticlePostings[m]));
+            sections.Add(Packed("ArticleDocs", mode, index.ArticleDocs[m]));
+            sections.Add(Packed("ArticleTitleFreqs", mode, index.ArticleTitleFreqs[m]));
+            sections.Add(Packed("ArticleBodyFreqs", mode, index.ArticleBodyFreqs[m]));
             sections.Add(Packed("TermTitleArticles", mode, index.TermTitleArticles[m]));
             sections.Add(Packed("TermBodyArticles", mode, index.TermBodyArticles[m]));
             sections.Add(Packed("TermBlocks", mode, index.TermBlocks[m]));

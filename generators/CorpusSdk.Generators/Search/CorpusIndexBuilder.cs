@@ -56,6 +56,18 @@ internal sealed class CorpusIndex
     /// <summary>Per mode: global word numbers, ascending per posting.</summary>
     public List<int>[] Positions { get; } = NewLists<int>();
 
+    /// <summary>Per mode: for term i, its article postings are [TermArticlePostings[i], TermArticlePostings[i+1]).</summary>
+    public List<int>[] TermArticlePostings { get; } = NewLists<int>();
+
+    /// <summary>Per mode: the article of each article posting, ascending per term.</summary>
+    public List<int>[] ArticleDocs { get; } = NewLists<int>();
+
+    /// <summary>Per mode: how often the term occurs in the article's title.</summary>
+    public List<int>[] ArticleTitleFreqs { get; } = NewLists<int>();
+
+    /// <summary>Per mode: how often the term occurs in the article's blocks.</summary>
+    public List<int>[] ArticleBodyFreqs { get; } = NewLists<int>();
+
     /// <summary>Per mode: for each term, the number of articles whose title has it.</summary>
     public List<int>[] TermTitleArticles { get; } = NewLists<int>();
 
@@ -162,6 +174,7 @@ internal static class CorpusIndexBuilder
             foreach (string term in terms)
             {
                 index.TermPostings[m].Add(index.PostingParts[m].Count);
+                index.TermArticlePostings[m].Add(index.ArticleDocs[m].Count);
                 List<int> tokens = postings[m][term].Tokens;
                 tokens.Sort();
                 int titles = 0, bodies = 0, blocks = 0;
@@ -175,9 +188,29 @@ internal static class CorpusIndexBuilder
                         continue;
                     }
 
-                    // Last position of this part: close its posting.
+                    // Last position of this part: close its posting, and add it to its article's posting.
+                    int freq = index.Positions[m].Count - (index.PostingEnds[m].Count == 0 ? 0 : index.PostingEnds[m][index.PostingEnds[m].Count - 1]);
                     index.PostingParts[m].Add(part);
                     index.PostingEnds[m].Add(index.Positions[m].Count);
+                    int owner = index.PartArticles[part];
+                    int docs = index.ArticleDocs[m].Count;
+                    if (docs == 0 || index.ArticleDocs[m][docs - 1] != owner || index.TermArticlePostings[m][index.TermArticlePostings[m].Count - 1] == docs)
+                    {
+                        index.ArticleDocs[m].Add(owner);
+                        index.ArticleTitleFreqs[m].Add(0);
+                        index.ArticleBodyFreqs[m].Add(0);
+                        docs++;
+                    }
+
+                    if (index.PartBlocks[part] == 0)
+                    {
+                        index.ArticleTitleFreqs[m][docs - 1] += freq;
+                    }
+                    else
+                    {
+                        index.ArticleBodyFreqs[m][docs - 1] += freq;
+                    }
+
                     if (index.PartBlocks[part] == 0)
                     {
                         titles++;
@@ -200,6 +233,7 @@ internal static class CorpusIndexBuilder
             }
 
             index.TermPostings[m].Add(index.PostingParts[m].Count);
+            index.TermArticlePostings[m].Add(index.ArticleDocs[m].Count);
         }
 
         return index;

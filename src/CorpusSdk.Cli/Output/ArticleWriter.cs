@@ -34,7 +34,8 @@ internal static class ArticleWriter
 
     /// <summary>
     /// Writes the title, author and date on three lines, then each block after a blank line:
-    /// <c>[kind] line N</c>, its text, then its quotations and links in reading order.
+    /// <c>[kind] block N (line L)</c>, its text, then its quotations and links in reading order. N is
+    /// <see cref="Block.Index"/> (counted from 0), as <c>search</c> prints it; L the seed line where it starts.
     /// </summary>
     public static int WriteArticle(TextWriter output, Article article)
     {
@@ -53,8 +54,11 @@ internal static class ArticleWriter
             output.WriteLine();
             output.Write('[');
             output.Write(KindLabel(block.Kind));
-            output.Write("] line ");
-            output.WriteLine(block.Line.ToString(CultureInfo.InvariantCulture));
+            output.Write("] block ");
+            output.Write(block.Index.ToString(CultureInfo.InvariantCulture));
+            output.Write(" (line ");
+            output.Write(block.Line.ToString(CultureInfo.InvariantCulture));
+            output.WriteLine(')');
             WriteEscaped(output, block.Text.Span);
             output.WriteLine();
 

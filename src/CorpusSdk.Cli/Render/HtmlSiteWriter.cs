@@ -168,7 +168,9 @@ internal static class HtmlSiteWriter
             Encoder.Encode(w, article.Author.ToString());
             w.Write("</span> · ");
             WriteDate(w, article.Published);
-            w.Write(" · <code>");
+            // dir="ltr" isolates the ID (and WriteDate the date) from the right-to-left text around it,
+            // which would otherwise reorder it (000_x shown as x_000, 2016-10-01 as 01-10-2016).
+            w.Write(" · <code dir=\"ltr\">");
             Encoder.Encode(w, article.Id);
             w.Write("</code></span></li>\n");
         }
@@ -218,7 +220,8 @@ internal static class HtmlSiteWriter
     private static void WriteDate(TextWriter w, DateOnly date)
     {
         string iso = JsonExporter.FormatDate(date);
-        w.Write("<time datetime=\"");
+        // Isolated and left to right: an ISO date inside right-to-left text is otherwise shown reversed.
+        w.Write("<time dir=\"ltr\" datetime=\"");
         w.Write(iso);
         w.Write("\">");
         w.Write(iso);

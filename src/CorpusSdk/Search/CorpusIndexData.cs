@@ -91,4 +91,16 @@ public enum IndexSection
 
     /// <summary>Per mode: number of blocks that have each term.</summary>
     TermBlocks,
+
+    /// <summary>Per mode: first article posting of each term, plus the total.</summary>
+    TermArticlePostings,
+
+    /// <summary>Per mode: the article of each article posting, ascending per term.</summary>
+    ArticleDocs,
+
+    /// <summary>Per mode: occurrences of the term in the article's title.</summary>
+    ArticleTitleFreqs,
+
+    /// <summary>Per mode: occurrences of the term in the article's blocks.</summary>
+    ArticleBodyFreqs,
 }

@@ -44,26 +44,14 @@ internal ref struct Evaluator
             {
                 case PlanKind.Term:
                 {
-                    ModeView view = _index.Source(node.Source);
+                    ref readonly ModeView view = ref _index.Source(node.Source);
                     SetWeights(ref node, Idf(view.TermTitleArticles[node.Term], true), Idf(BodyDf(view, node.Term), false));
                     break;
                 }
 
                 case PlanKind.Prefix:
-                {
-                    ModeView view = _index.Modes;
-                    int title = 0, body = 0;
-                    for (int e = node.Start; e < node.End; e++)
-                    {
-                        // Terms of a prefix are contiguous in the dictionary; take the largest document frequency.
-                        int term = TermOfPosting(view, _context.Prefixes[e].Posting);
-                        title = Math.Max(title, view.TermTitleArticles[term]);
-                        body = Math.Max(body, BodyDf(view, term));
-                    }
-
-                    SetWeights(ref node, Idf(title, true), Idf(body, false));
+                    SetWeights(ref node, Idf(node.PrefixTitleDf, true), Idf(_articles ? node.PrefixBodyDf : node.PrefixBlockDf, false));
                     break;
-                }
 
                 case PlanKind.Phrase:
                 {
@@ -73,7 +61,7 @@ internal ref struct Evaluator
                     {
                         ref PlanNode word = ref Plan[Plan.ChildAt(node.First + w)];
                         ref PlanNode term = ref Plan[Plan.ChildAt(word.First)];
-                        ModeView view = _index.Source(term.Source);
+                        ref readonly ModeView view = ref _index.Source(term.Source);
                         title += Idf(view.TermTitleArticles[term.Term], true);
                         body += Idf(BodyDf(view, term.Term), false);
                     }
@@ -95,32 +83,15 @@ internal ref struct Evaluator
         node.BodyWeight = Scorer.Weight(bodyIdf, node.Boost);
     }
 
-    private static int TermOfPosting(in ModeView view, int posting)
-    {
-        // The last term whose first posting is at or before this one.
-        int lo = 0, hi = view.TermCount - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) >> 1;
-            if (view.TermPostings[mid] <= posting)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return lo;
-    }
-
     /// <summary>Resets every cursor to its first posting (before a pass whose targets do not continue the last one's).</summary>
     public readonly void ResetCursors()
     {
         for (int n = 0; n < Plan.Count; n++)
         {
             Plan[n].Cursor = Plan[n].Start;
+            Plan[n].ArticleCursor = Plan[n].ArticleStart;
+            Plan[n].PositionCursor = Plan[n].PositionStart;
+            Plan[n].CurrentPart = -1;
         }
     }
 
@@ -277,6 +248,12 @@ internal ref struct Evaluator
 
     private readonly void EnumerateLeaf(ref PlanNode node, Buffer<ScoredDoc> output)
     {
+        if (node.Kind == PlanKind.Term)
+        {
+            EnumerateTerm(ref node, output);
+            return;
+        }
+
         int target = 0;
         if (!_articles)
         {
@@ -301,7 +278,7 @@ internal ref struct Evaluator
             int owner = part == NoMore ? -1 : _index.PartArticles[part];
             if (owner != article && article >= 0)
             {
-                output.Add(new ScoredDoc(article, ArticleScore(ref node, article, title, body)));
+                output.Add(new ScoredDoc(article, ArticleScore(ref node, _index.ArticleFirstParts[article], _index.ArticleFirstParts[article + 1], title, body)));
                 title = body = 0;
             }
 
@@ -324,8 +301,47 @@ internal ref struct Evaluator
         }
     }
 
+    /// <summary>A term's postings read in one sequential pass (the common leaf): no galloping, article bounds read once per article.</summary>
+    private readonly void EnumerateTerm(ref PlanNode node, Buffer<ScoredDoc> output)
+    {
+        ref readonly ModeView view = ref _index.Source(node.Source);
+        int end = node.End;
+        int previousEnd = view.PositionStart(node.Cursor);
+        if (!_articles)
+        {
+            for (int i = node.Cursor; i < end; i++)
+            {
+                int part = view.PostingParts[i];
+                int positionsEnd = view.PostingEnds[i];
+                output.Add(new ScoredDoc(part, PartScore(ref node, part, positionsEnd - previousEnd)));
+                previousEnd = positionsEnd;
+            }
+
+            node.Cursor = end;
+            return;
+        }
+
+        for (int i = node.ArticleCursor; i < node.ArticleEnd; i++)
+        {
+            int article = view.ArticleDocs[i];
+            output.Add(new ScoredDoc(article, ArticleScore(ref node, article, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i])));
+        }
+
+        node.ArticleCursor = node.ArticleEnd;
+    }
+
     private readonly bool ProbeLeaf(ref PlanNode node, int doc, out float score)
     {
+        if (_articles && node.Kind == PlanKind.Term)
+        {
+            ref readonly ModeView view = ref _index.Source(node.Source);
+            int i = view.ArticleDocs.Gallop(node.ArticleCursor, node.ArticleEnd, doc);
+            node.ArticleCursor = i;
+            bool found = i < node.ArticleEnd && view.ArticleDocs[i] == doc;
+            score = found ? ArticleScore(ref node, doc, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]) : 0f;
+            return found;
+        }
+
         if (!_articles)
         {
             int part = NextPart(ref node, doc, out int freq);
@@ -348,7 +364,7 @@ internal ref struct Evaluator
             }
         }
 
-        score = title + body > 0 ? ArticleScore(ref node, doc, title, body) : 0f;
+        score = title + body > 0 ? ArticleScore(ref node, first, end, title, body) : 0f;
         return title + body > 0;
     }
 
@@ -364,14 +380,17 @@ internal ref struct Evaluator
         return Bm25.Score(title ? node.TitleWeight : node.BodyWeight, freq, Scorer.Norm(_index.PartLength(part), title));
     }
 
-    private readonly float ArticleScore(ref PlanNode node, int article, int title, int body)
+    private readonly float ArticleScore(ref PlanNode node, int article, int title, int body) =>
+        _scoring ? ArticleScore(ref node, _index.ArticleFirstParts[article], _index.ArticleFirstParts[article + 1], title, body) : 0f;
+
+    /// <summary>A scored leaf's BM25 score in an article of parts [<paramref name="first"/>, <paramref name="end"/>): title field plus body field.</summary>
+    private readonly float ArticleScore(ref PlanNode node, int first, int end, int title, int body)
     {
         if (!_scoring)
         {
             return 0f;
         }
 
-        int first = _index.ArticleFirstParts[article];
         float score = 0f;
         if (title > 0)
         {
@@ -380,7 +399,6 @@ internal ref struct Evaluator
 
         if (body > 0)
         {
-            int end = _index.ArticleFirstParts[article + 1];
             int length = _index.Mode == SearchMode.LuceneCompatible
                 ? _index.PartLuceneStarts[end] - _index.PartLuceneStarts[first + 1]
                 : _index.PartFirstTokens[end] - _index.PartFirstTokens[first + 1];
@@ -408,7 +426,7 @@ internal ref struct Evaluator
                     return false;
                 }
 
-                ModeView view = _index.Source(node.Source);
+                ref readonly ModeView view = ref _index.Source(node.Source);
                 for (int i = from; i < to; i++)
                 {
                     spans.Add(((long)view.Positions[i] << 16) | 1);
@@ -425,7 +443,7 @@ internal ref struct Evaluator
                     return false;
                 }
 
-                ModeView view = _index.Modes;
+                ref readonly ModeView view = ref _index.Modes;
                 for (int e = node.Cursor; e < node.End && _context.Prefixes[e].Part == part; e++)
                 {
                     int posting = _context.Prefixes[e].Posting;
@@ -490,7 +508,7 @@ internal ref struct Evaluator
         {
             case PlanKind.Term:
             {
-                ModeView view = _index.Source(node.Source);
+                ref readonly ModeView view = ref _index.Source(node.Source);
                 int i = view.PostingParts.Gallop(node.Cursor, node.End, target);
                 node.Cursor = i;
                 if (i >= node.End)
@@ -567,7 +585,7 @@ internal ref struct Evaluator
         }
 
         int part = entries[i].Part;
-        ModeView view = _index.Modes;
+        ref readonly ModeView view = ref _index.Modes;
         for (int e = i; e < node.End && entries[e].Part == part; e++)
         {
             int posting = entries[e].Posting;
@@ -577,43 +595,116 @@ internal ref struct Evaluator
         return part;
     }
 
+    /// <summary>
+    /// The phrase cursor: walks the rarest word's positions (its terms' positions merged) in corpus order and
+    /// gallops every other word's position cursors to the same origin; a match counts when the whole phrase lies
+    /// in one part. Returns the next part at or after <paramref name="target"/> with a match, and how many.
+    /// </summary>
     private readonly int NextPhrasePart(ref PlanNode node, int target, out int freq)
     {
+        if (node.CurrentPart >= target)
+        {
+            freq = node.CurrentFreq;
+            return node.CurrentPart;
+        }
+
+        ref PlanNode anchor = ref Plan[Plan.ChildAt(node.First + node.Anchor)];
+        int lastOffset = Plan[Plan.ChildAt(node.First + node.Count - 1)].Offset;
+        for (int t = 0; t < anchor.Count; t++)
+        {
+            ref PlanNode term = ref Plan[Plan.ChildAt(anchor.First + t)];
+            ref readonly ModeView view = ref _index.Source(term.Source);
+            if (term.Cursor < term.End && view.PostingParts[term.Cursor] < target)
+            {
+                term.Cursor = view.PostingParts.Gallop(term.Cursor, term.End, target);
+                term.PositionCursor = Math.Max(term.PositionCursor, view.PositionStart(term.Cursor));
+            }
+        }
+
+        int part = -1, count = 0;
         while (true)
         {
-            // Leapfrog the words to a part that has them all.
-            int part = target;
-            while (true)
+            // The next anchor position: the smallest of its terms' next positions, with its part.
+            int position = int.MaxValue, positionPart = -1;
+            for (int t = 0; t < anchor.Count; t++)
             {
-                int furthest = part;
-                for (int w = 0; w < node.Count; w++)
+                ref PlanNode term = ref Plan[Plan.ChildAt(anchor.First + t)];
+                if (term.PositionCursor >= term.PositionEnd)
                 {
-                    int found = NextPart(ref Plan[Plan.ChildAt(node.First + w)], part, out _);
-                    if (found == NoMore)
+                    continue;
+                }
+
+                ref readonly ModeView view = ref _index.Source(term.Source);
+                int value = view.Positions[term.PositionCursor];
+                if (value < position)
+                {
+                    while (view.PostingEnds[term.Cursor] <= term.PositionCursor)
                     {
-                        freq = 0;
-                        return NoMore;
+                        term.Cursor++;
                     }
 
-                    furthest = Math.Max(furthest, found);
+                    position = value;
+                    positionPart = view.PostingParts[term.Cursor];
                 }
-
-                if (furthest == part)
-                {
-                    break;
-                }
-
-                part = furthest;
             }
 
-            freq = PhraseMatches(ref node, part, null);
-            if (freq > 0)
+            if (positionPart < 0 || (count > 0 && positionPart != part))
             {
-                return part;
+                break;
             }
 
-            target = part + 1;
+            // Consume it from every anchor term that has it (a word's terms can share a position).
+            for (int t = 0; t < anchor.Count; t++)
+            {
+                ref PlanNode term = ref Plan[Plan.ChildAt(anchor.First + t)];
+                if (term.PositionCursor < term.PositionEnd && _index.Source(term.Source).Positions[term.PositionCursor] == position)
+                {
+                    term.PositionCursor++;
+                }
+            }
+
+            int origin = position - anchor.Offset;
+            if (origin >= _index.PartFirstTokens[positionPart] && origin + lastOffset < _index.PartFirstTokens[positionPart + 1] && WordsAt(ref node, origin))
+            {
+                part = positionPart;
+                count++;
+            }
         }
+
+        node.CurrentPart = count > 0 ? part : NoMore;
+        node.CurrentFreq = count;
+        freq = count;
+        return node.CurrentPart;
+    }
+
+    /// <summary>True when every word of the phrase but the anchor has a term at origin + its offset (cursors only move forward).</summary>
+    private readonly bool WordsAt(ref PlanNode phrase, int origin)
+    {
+        for (int w = 0; w < phrase.Count; w++)
+        {
+            if (w == phrase.Anchor)
+            {
+                continue;
+            }
+
+            ref PlanNode word = ref Plan[Plan.ChildAt(phrase.First + w)];
+            int position = origin + word.Offset;
+            bool found = false;
+            for (int t = 0; t < word.Count && !found; t++)
+            {
+                ref PlanNode term = ref Plan[Plan.ChildAt(word.First + t)];
+                ref readonly ModeView view = ref _index.Source(term.Source);
+                term.PositionCursor = view.Positions.Gallop(term.PositionCursor, term.PositionEnd, position);
+                found = term.PositionCursor < term.PositionEnd && view.Positions[term.PositionCursor] == position;
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -633,7 +724,7 @@ internal ref struct Evaluator
                 continue;
             }
 
-            ModeView view = _index.Source(term.Source);
+            ref readonly ModeView view = ref _index.Source(term.Source);
             for (int i = from; i < to; i++)
             {
                 int origin = view.Positions[i];
@@ -690,7 +781,7 @@ internal ref struct Evaluator
             return false;
         }
 
-        ModeView view = _index.Source(term.Source);
+        ref readonly ModeView view = ref _index.Source(term.Source);
         int at = view.Positions.LowerBound(from, to, position);
         return at < to && view.Positions[at] == position;
     }
@@ -698,7 +789,7 @@ internal ref struct Evaluator
     /// <summary>A term's positions in one part: [from, to) of the mode's positions; false when the part has none.</summary>
     public readonly bool PositionsAt(ref PlanNode term, int part, out int from, out int to)
     {
-        ModeView view = _index.Source(term.Source);
+        ref readonly ModeView view = ref _index.Source(term.Source);
         int i = view.PostingParts.Gallop(term.Cursor, term.End, part);
         term.Cursor = i;
         if (i >= term.End || view.PostingParts[i] != part)

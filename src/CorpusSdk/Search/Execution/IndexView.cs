@@ -1,9 +1,11 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace CorpusSdk.Search.Execution;
 
 /// <summary>The sections of the index one query reads, fetched once per query: corpus-wide ones and its mode's.</summary>
+[SuppressMessage("Design", "CA1051", Justification = "Fields, not properties: a property getter would copy the section views on every read in hot loops.")]
 internal readonly ref struct IndexView
 {
     public IndexView(CorpusIndexData data, SearchMode mode)
@@ -22,38 +24,39 @@ internal readonly ref struct IndexView
         Normalized = mode == SearchMode.Default ? new ModeView(data, SearchMode.Normalized) : default;
     }
 
-    public SearchMode Mode { get; }
+    public readonly SearchMode Mode;
 
-    public IndexInts PartArticles { get; }
+    public readonly IndexInts PartArticles;
 
-    public IndexInts PartBlocks { get; }
+    public readonly IndexInts PartBlocks;
 
-    public IndexInts PartFirstTokens { get; }
+    public readonly IndexInts PartFirstTokens;
 
-    public IndexInts PartLuceneStarts { get; }
+    public readonly IndexInts PartLuceneStarts;
 
-    public IndexInts ArticleFirstParts { get; }
+    public readonly IndexInts ArticleFirstParts;
 
-    public IndexInts ArticleAuthors { get; }
+    public readonly IndexInts ArticleAuthors;
 
-    public IndexInts ArticleDays { get; }
+    public readonly IndexInts ArticleDays;
 
-    public IndexInts TokenStarts { get; }
+    public readonly IndexInts TokenStarts;
 
-    public IndexInts TokenLengths { get; }
+    public readonly IndexInts TokenLengths;
 
     /// <summary>The query's own mode.</summary>
-    public ModeView Modes { get; }
+    public readonly ModeView Modes;
 
     /// <summary>In the default mode, the normalized mode's index too (words matched as written score higher).</summary>
-    public ModeView Normalized { get; }
+    public readonly ModeView Normalized;
 
     public int PartCount => PartArticles.Count;
 
     public int ArticleCount => ArticleFirstParts.Count - 1;
 
     /// <summary>The index of a term source: 0 = the query's mode, 1 = the normalized mode.</summary>
-    public ModeView Source(int source) => source == 0 ? Modes : Normalized;
+    [UnscopedRef]
+    public readonly ref readonly ModeView Source(int source) => ref source == 0 ? ref Modes : ref Normalized;
 
     /// <summary>A part's length in the units of the query's mode (Lucene tokens, or words).</summary>
     public int PartLength(int part) => Mode == SearchMode.LuceneCompatible
@@ -62,6 +65,7 @@ internal readonly ref struct IndexView
 }
 
 /// <summary>The per-mode sections: dictionary, postings, positions and document frequencies.</summary>
+[SuppressMessage("Design", "CA1051", Justification = "Fields, not properties: a property getter would copy the section views on every read in hot loops.")]
 internal readonly ref struct ModeView
 {
     public ModeView(CorpusIndexData data, SearchMode mode)
@@ -73,27 +77,40 @@ internal readonly ref struct ModeView
         PostingEnds = new IndexInts(data.GetSection(IndexSection.PostingEnds, mode));
         Positions = new IndexInts(data.GetSection(IndexSection.Positions, mode));
         TermTitleArticles = new IndexInts(data.GetSection(IndexSection.TermTitleArticles, mode));
+        TermArticlePostings = new IndexInts(data.GetSection(IndexSection.TermArticlePostings, mode));
+        ArticleDocs = new IndexInts(data.GetSection(IndexSection.ArticleDocs, mode));
+        ArticleTitleFreqs = new IndexInts(data.GetSection(IndexSection.ArticleTitleFreqs, mode));
+        ArticleBodyFreqs = new IndexInts(data.GetSection(IndexSection.ArticleBodyFreqs, mode));
         TermBodyArticles = new IndexInts(data.GetSection(IndexSection.TermBodyArticles, mode));
         TermBlocks = new IndexInts(data.GetSection(IndexSection.TermBlocks, mode));
     }
 
-    public ReadOnlySpan<byte> Terms { get; }
+    public readonly ReadOnlySpan<byte> Terms;
 
-    public IndexInts TermOffsets { get; }
+    public readonly IndexInts TermOffsets;
 
-    public IndexInts TermPostings { get; }
+    public readonly IndexInts TermPostings;
 
-    public IndexInts PostingParts { get; }
+    public readonly IndexInts PostingParts;
 
-    public IndexInts PostingEnds { get; }
+    public readonly IndexInts PostingEnds;
 
-    public IndexInts Positions { get; }
+    public readonly IndexInts Positions;
 
-    public IndexInts TermTitleArticles { get; }
+    public readonly IndexInts TermTitleArticles;
 
-    public IndexInts TermBodyArticles { get; }
+    /// <summary>Article-level postings: (article, title tf, body tf), so article queries never walk parts.</summary>
+    public readonly IndexInts TermArticlePostings;
 
-    public IndexInts TermBlocks { get; }
+    public readonly IndexInts ArticleDocs;
+
+    public readonly IndexInts ArticleTitleFreqs;
+
+    public readonly IndexInts ArticleBodyFreqs;
+
+    public readonly IndexInts TermBodyArticles;
+
+    public readonly IndexInts TermBlocks;
 
     public int TermCount => TermOffsets.Count - 1;
 

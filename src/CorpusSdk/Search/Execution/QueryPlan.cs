@@ -60,6 +60,26 @@ internal struct PlanNode
     public int Cursor;
     public int End;
 
+    /// <summary>Term in a phrase: its positions cursor (start, next, end) over the mode's global word numbers.</summary>
+    public int PositionStart;
+    public int PositionCursor;
+    public int PositionEnd;
+
+    /// <summary>Phrase: the word it walks (the rarest), and the part it last returned with its frequency.</summary>
+    public int Anchor;
+    public int CurrentPart;
+    public int CurrentFreq;
+
+    /// <summary>Prefix: the largest document frequencies among its terms (title articles, body articles, blocks).</summary>
+    public int PrefixTitleDf;
+    public int PrefixBodyDf;
+    public int PrefixBlockDf;
+
+    /// <summary>Term: its article postings cursor (start, next, end), used when articles are the unit.</summary>
+    public int ArticleStart;
+    public int ArticleCursor;
+    public int ArticleEnd;
+
     /// <summary>BM25 weight (idf · boost · (k1 + 1)) in the title and in the body.</summary>
     public float TitleWeight;
     public float BodyWeight;
@@ -311,6 +331,15 @@ internal static class QueryPlanner
             }
 
             plan[result].Cost = cost;
+            plan[result].CurrentPart = -1;
+            for (int w = 0; w < words; w++)
+            {
+                if (plan[plan.ChildAt(plan[result].First + w)].Cost == cost)
+                {
+                    plan[result].Anchor = w;
+                    break;
+                }
+            }
         }
 
         context.Scratch.Truncate(mark);
@@ -320,7 +349,7 @@ internal static class QueryPlanner
     private static int AddTerm(SearchContext context, in IndexView index, int source, int term, float boost, int queryStart, int queryLength)
     {
         PlanBuffer plan = context.Plan;
-        ModeView view = index.Source(source);
+        ref readonly ModeView view = ref index.Source(source);
         int node = plan.Add(PlanKind.Term, queryStart, queryLength);
         ref PlanNode leaf = ref plan[node];
         leaf.Source = source;
@@ -329,6 +358,12 @@ internal static class QueryPlanner
         leaf.Start = view.TermPostings[term];
         leaf.Cursor = leaf.Start;
         leaf.End = view.TermPostings[term + 1];
+        leaf.PositionStart = view.PositionStart(leaf.Start);
+        leaf.PositionCursor = leaf.PositionStart;
+        leaf.PositionEnd = view.PositionStart(leaf.End);
+        leaf.ArticleStart = view.TermArticlePostings[term];
+        leaf.ArticleCursor = leaf.ArticleStart;
+        leaf.ArticleEnd = view.TermArticlePostings[term + 1];
         leaf.Cost = leaf.End - leaf.Cursor;
         return node;
     }
@@ -369,7 +404,7 @@ internal static class QueryPlanner
         }
 
         Span<byte> bytes = stackalloc byte[WordBreaker.MaxWordLength * 3];
-        ModeView view = index.Modes;
+        ref readonly ModeView view = ref index.Modes;
         (int first, int end) = view.PrefixRange(chars.Slice(0, length), bytes);
         if (first == end)
         {
@@ -400,8 +435,9 @@ internal static class QueryPlanner
         leaf.Cost = entries.Count - start;
 
         // The prefix's document frequency is taken as its most frequent term's (a lower bound of the union's).
-        leaf.Term = first;
-        leaf.Source = end; // the term range [Term, Source) for statistics
+        leaf.PrefixTitleDf = maxTitle;
+        leaf.PrefixBodyDf = maxBody;
+        leaf.PrefixBlockDf = maxBlocks;
         return node;
     }
 }
