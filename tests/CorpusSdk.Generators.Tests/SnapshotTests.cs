@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace CorpusSdk.Generators.Tests;
 
 /// <summary>Every change to generated source shows up as a reviewed diff of a committed .cs snapshot.</summary>
@@ -28,6 +30,16 @@ public sealed class SnapshotTests
     [Fact]
     public void Fixture_search_index() =>
         Snapshots.Match(GeneratorHarness.Run(GeneratorHarness.FixtureSeed("links-and-quotes.txt")).Sources["Corpus.Index.g.cs"], "Fixture.links-and-quotes.Index");
+
+    /// <summary>The reviewed view of the index: decoded, one line per part, article and term (the generated file holds it packed).</summary>
+    [Fact]
+    public void Fixture_search_index_decoded()
+    {
+        AdditionalText seed = GeneratorHarness.FixtureSeed("links-and-quotes.txt");
+        var article = CorpusSdk.Generators.Parsing.SeedParser.Parse(seed.Path, seed.GetText()!.ToString()).Article!;
+        var index = CorpusSdk.Generators.Search.CorpusIndexBuilder.Build([CorpusSdk.Generators.Search.ArticleIndexer.Index(article, seed.Path)]);
+        Snapshots.MatchText(IndexDump.Write(index), "Fixture.links-and-quotes.Index.Decoded");
+    }
 
     [Fact]
     public void Empty_corpus() => Snapshots.Match(GeneratorHarness.Run().Sources["Corpus.g.cs"], "Empty.Corpus");

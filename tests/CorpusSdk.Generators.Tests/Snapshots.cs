@@ -14,6 +14,10 @@ internal static partial class Snapshots
     public static string Scrub(string source) =>
         GeneratorVersion().Replace(source, "GeneratedCode(\"CorpusSdk.Generators\", \"VERSION\")");
 
+    /// <summary>A plain-text snapshot (.txt), for decoded views that are not C#.</summary>
+    public static void MatchText(string text, string name) =>
+        Snapshot.Match(text, new SnapshotFullName(name + ".txt", TestFiles.SourceDirectory()));
+
     public static void Match(string source, string name) =>
         Snapshot.Match(Scrub(source), new SnapshotFullName(name + ".cs", TestFiles.SourceDirectory()));
 }
