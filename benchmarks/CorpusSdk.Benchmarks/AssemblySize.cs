@@ -1,35 +1,57 @@
 using System;
+using System.Diagnostics;
 using System.IO;
-using System.Reflection.Metadata;
-using System.Reflection.Metadata.Ecma335;
-using System.Reflection.PortableExecutable;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using CorpusSdk.SyntheticCorpus;
 
 namespace CorpusSdk.Benchmarks;
 
-/// <summary>What the compiled corpora's assemblies are made of: file size, string literals (#US heap), metadata, the rest.</summary>
+/// <summary>
+/// Index bytes in the corpus assembly per MB of seed text, beside Lucene.NET's index of the same corpus
+/// (same run): seed text as the tool writes it, the compiled index (every section of every mode), the
+/// whole assembly, Lucene's RAMDirectory after merging to one segment.
+/// </summary>
 internal static class AssemblySize
 {
     public static int Run()
     {
-        Console.WriteLine("| assembly | articles | file | string literals (#US heap) | other metadata | IL, u8 literal data and PE headers |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-        Print(typeof(CorpusSdk.Seeds.Corpus).Assembly.Location, CorpusSdk.Seeds.Corpus.Articles.Count);
-        Print(typeof(CorpusSdk.Benchmarks.Corpus1000.Corpus).Assembly.Location, CorpusSdk.Benchmarks.Corpus1000.Corpus.Articles.Count);
+        Console.WriteLine("| articles | seed text | our index in the assembly | per MB of seed text | whole assembly | Lucene index (RAMDirectory) | per MB of seed text | ours / Lucene | Lucene build |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (int size in Corpora.Sizes)
+        {
+            long seed = SyntheticCorpus.SyntheticCorpus.Generate(size, Vocabulary.FromSeed())
+                .Sum(a => (long)Encoding.UTF8.GetByteCount(a.Text) + (a.Bom ? 3 : 0));
+            long index = Corpora.IsCompiled(size) ? IndexBytes(Corpora.Engine(size)) : InMemoryCorpus.For(size).IndexBytes;
+            string assembly = Corpora.IsCompiled(size) ? Mb(new FileInfo(Corpora.AssemblyPath(size)).Length) : "not compiled (index built in memory)";
+            var clock = Stopwatch.StartNew();
+            long lucene = new LuceneIndex(Corpora.Texts(size)).SizeInBytes;
+            double build = clock.Elapsed.TotalSeconds;
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {size:N0} | {Mb(seed)} | {Mb(index)} | {index / (double)seed:N2} MB | {assembly} | {Mb(lucene)} | {lucene / (double)seed:N2} MB | {index / (double)lucene:N2} | {build:N1} s |"));
+        }
+
         return 0;
     }
 
-    private static void Print(string path, int articles)
+    /// <summary>The bytes of every index section (the per-mode ones in each mode), read through the engine's index data.</summary>
+    private static long IndexBytes(CorpusSearch engine)
     {
-        using FileStream stream = File.OpenRead(path);
-        using var pe = new PEReader(stream);
-        MetadataReader metadata = pe.GetMetadataReader();
-        long file = stream.Length;
-        int userStrings = metadata.GetHeapSize(HeapIndex.UserString);
-        int metadataSize = pe.PEHeaders.MetadataSize;
-        Console.WriteLine($"| {Path.GetFileName(path)} | {articles:N0} | {Mb(file)} | {Mb(userStrings)} | {Mb(metadataSize - userStrings)} | {Mb(file - metadataSize)} |");
+        // The engine keeps its CorpusIndexData private; the benchmark reads it by reflection.
+        var data = (CorpusIndexData)typeof(CorpusSearch).GetField("_data", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(engine)!;
+        long bytes = 0;
+        foreach (IndexSection section in Enum.GetValues<IndexSection>())
+        {
+            bool perMode = section >= IndexSection.Terms;
+            foreach (SearchMode mode in perMode ? Enum.GetValues<SearchMode>() : [SearchMode.Default])
+            {
+                bytes += data.GetSection(section, mode).Length;
+            }
+        }
+
+        return bytes;
     }
 
-    private static string Mb(long bytes) => bytes >= 1024 * 1024
-        ? FormattableString.Invariant($"{bytes / 1024.0 / 1024.0:N2} MiB")
-        : FormattableString.Invariant($"{bytes / 1024.0:N1} KiB");
+    private static string Mb(long bytes) => FormattableString.Invariant($"{bytes / 1024.0 / 1024.0:N1} MiB");
 }

@@ -1,92 +1,114 @@
 using System;
-using Seeds = CorpusSdk.Seeds;
-using Copies1000 = CorpusSdk.Benchmarks.Corpus1000;
+using System.Collections.Generic;
+using System.Linq;
+using C1000 = CorpusSdk.Benchmarks.Corpus1000;
+#if CORPUS10000
+using C10000 = CorpusSdk.Benchmarks.Corpus10000;
+#endif
 
 namespace CorpusSdk.Benchmarks;
 
 /// <summary>
-/// The two compiled corpora, reached through their generated entry points (<c>Corpus.Count</c>,
-/// <c>Corpus.Search</c>): the real seed (CorpusSdk.Seeds) and 1,000 copies of it.
+/// The compiled synthetic corpora, reached through their generated entry points (<c>Corpus.Count</c>,
+/// <c>Corpus.Search</c>) or, for a corpus not compiled, the same engine over its index built in memory (<see cref="InMemoryCorpus"/>), in <see cref="SearchMode.LuceneCompatible"/> with articles as the unit, as Lucene's index.
 /// </summary>
 internal static class Corpora
 {
-    public static ArticleCollection Articles(int copies) => copies switch
+    /// <summary>The corpus sizes measured.</summary>
+    public static readonly int[] Sizes = [1000, 10000];
+
+    /// <summary>The sizes compiled into an assembly (the others: <see cref="InMemoryCorpus"/>).</summary>
+#if CORPUS10000
+    public static readonly int[] CompiledSizes = [1000, 10000];
+#else
+    public static readonly int[] CompiledSizes = [1000];
+#endif
+
+    /// <summary>Whether the corpus of this size is compiled (else its index is built in memory).</summary>
+    public static bool IsCompiled(int articles) => Array.IndexOf(CompiledSizes, articles) >= 0;
+
+    /// <summary>Each article's title and blocks, in corpus order (Lucene's index is made from them).</summary>
+    public static IEnumerable<(string Title, IReadOnlyList<string> Blocks)> Texts(int articles) => IsCompiled(articles)
+        ? Articles(articles).Select(a => (a.Title.ToString(), (IReadOnlyList<string>)[.. a.Blocks.Select(b => b.ToString())]))
+        : InMemoryCorpus.For(articles).Texts;
+
+    /// <summary>The options of every measured query: Lucene's analysis, articles ranked, the 10 best.</summary>
+    public static readonly SearchOptions Options = new(SearchMode.LuceneCompatible) { Unit = SearchUnit.Article, Top = 10 };
+
+    /// <summary>The articles (building them builds every article: for Lucene's index only).</summary>
+    public static ArticleCollection Articles(int articles) => articles switch
     {
-        1 => Seeds.Corpus.Articles,
-        1000 => Copies1000.Corpus.Articles,
-        _ => throw new ArgumentOutOfRangeException(nameof(copies), copies, "1 or 1000."),
+        1000 => C1000.Corpus.Articles,
+#if CORPUS10000
+        10000 => C10000.Corpus.Articles,
+#endif
+        _ => throw new ArgumentOutOfRangeException(nameof(articles), articles, "1000 or 10000."),
     };
 
-    /// <summary><c>Corpus.Count(query)</c>.</summary>
-    public static int Count(int copies, string query) => copies == 1 ? Seeds.Corpus.Count(query) : Copies1000.Corpus.Count(query);
-
-    /// <summary>Enumerates every hit of <c>Corpus.Search(query)</c>, reading all its fields.</summary>
-    public static int Enumerate(int copies, string query) => copies == 1 ? EnumerateSeed(query) : Enumerate1000(query);
-
-    /// <summary>The first hit of <c>Corpus.Search(query)</c> only (-1 when none).</summary>
-    public static int First(int copies, string query) => copies == 1 ? FirstSeed(query) : First1000(query);
-
-    private static int FirstSeed(string query)
+    /// <summary>The engine, for statistics and checks.</summary>
+    public static CorpusSearch Engine(int articles) => !IsCompiled(articles) ? InMemoryCorpus.For(articles).Engine : articles switch
     {
-        foreach (SearchHit hit in Seeds.Corpus.Search(query))
-        {
-            return hit.Start;
-        }
+        1000 => C1000.Corpus.SearchEngine,
+#if CORPUS10000
+        10000 => C10000.Corpus.SearchEngine,
+#endif
+        _ => throw new ArgumentOutOfRangeException(nameof(articles), articles, "1000 or 10000."),
+    };
 
-        return -1;
-    }
+    /// <summary>The assembly that holds the corpus and its index.</summary>
+    public static string AssemblyPath(int articles) => articles == 1000 ? typeof(C1000.Corpus).Assembly.Location : Location10000();
 
-    private static int First1000(string query)
+    /// <summary><c>Corpus.Count(query, options)</c>.</summary>
+    public static int Count(int articles, string query) => articles == 1000
+        ? C1000.Corpus.Count(query, Options)
+        : Count10000(query);
+
+    /// <summary><c>using var r = Corpus.Search(query, options)</c>, the 10 hits read.</summary>
+    public static int Top10(int articles, string query) => articles == 1000 ? Top10In1000(query) : Top10In10000(query);
+
+    private static int Top10In1000(string query)
     {
-        foreach (SearchHit hit in Copies1000.Corpus.Search(query))
+        using SearchResults results = C1000.Corpus.Search(query, Options);
+        int checksum = results.TotalCount;
+        foreach (RankedHit hit in results.Hits)
         {
-            return hit.Start;
-        }
-
-        return -1;
-    }
-
-    private static int EnumerateSeed(string query)
-    {
-        int checksum = 0;
-        foreach (SearchHit hit in Seeds.Corpus.Search(query))
-        {
-            checksum += hit.ArticleIndex + hit.BlockIndex + hit.Start + hit.Length;
+            checksum += hit.ArticleIndex;
         }
 
         return checksum;
     }
 
-    private static int Enumerate1000(string query)
+#if CORPUS10000
+    private static int Count10000(string query) => C10000.Corpus.Count(query, Options);
+
+    private static int Top10In10000(string query)
     {
-        int checksum = 0;
-        foreach (SearchHit hit in Copies1000.Corpus.Search(query))
+        using SearchResults results = C10000.Corpus.Search(query, Options);
+        int checksum = results.TotalCount;
+        foreach (RankedHit hit in results.Hits)
         {
-            checksum += hit.ArticleIndex + hit.BlockIndex + hit.Start + hit.Length;
+            checksum += hit.ArticleIndex;
         }
 
         return checksum;
     }
 
-    /// <summary>Hits of <c>Corpus.Search(query)</c>, counted by enumeration.</summary>
-    public static int HitCount(int copies, string query)
+    private static string Location10000() => typeof(C10000.Corpus).Assembly.Location;
+#else
+    private static int Count10000(string query) => InMemoryCorpus.For(10000).Engine.Count(query, Options);
+
+    private static int Top10In10000(string query)
     {
-        int hits = 0;
-        if (copies == 1)
+        using SearchResults results = InMemoryCorpus.For(10000).Engine.Search(query, Options);
+        int checksum = results.TotalCount;
+        foreach (RankedHit hit in results.Hits)
         {
-            foreach (SearchHit hit in Seeds.Corpus.Search(query))
-            {
-                hits++;
-            }
-        }
-        else
-        {
-            foreach (SearchHit hit in Copies1000.Corpus.Search(query))
-            {
-                hits++;
-            }
+            checksum += hit.ArticleIndex;
         }
 
-        return hits;
+        return checksum;
     }
+
+    private static string Location10000() => throw new InvalidOperationException("Built without the 10,000-article corpus.");
+#endif
 }

@@ -15,7 +15,7 @@ namespace CorpusSdk.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/CorpusSdk.Benchmarks -- --filter '*'</c> runs the
 /// BenchmarkDotNet suite; <c>-- startup [runs]</c> measures start-up to first answer in fresh processes;
-/// <c>-- check</c> prints each engine's hit counts; <c>-- size</c> what the corpus assemblies hold; <c>-- report [csv]</c> writes the tables of docs/benchmarks.md.
+/// <c>-- check</c> compares both engines' answers; <c>-- size</c> index bytes per MB of seed text beside Lucene's index; <c>-- report [csv]</c> writes the tables of docs/benchmarks.md.
 /// </summary>
 public static class Program
 {
@@ -47,7 +47,7 @@ public static class Program
     /// A short job for a 2-core machine shared with other work: 3 warm-up and 10 measured iterations of
     /// about 250 ms per case, run in this process (in-process emit toolchain). The default out-of-process
     /// toolchain rebuilds every referenced project under its own artifacts path with shared compilation
-    /// off, which recompiles the 1,000-copy corpus (minutes on this machine, past its 2-minute build
+    /// off, which recompiles the synthetic corpora (minutes on this machine, past its 2-minute build
     /// timeout); this process is already a Release build of exactly the code to measure.
     /// </summary>
     private static ManualConfig Config()

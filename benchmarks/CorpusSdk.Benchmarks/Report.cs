@@ -8,16 +8,13 @@ using System.Text;
 namespace CorpusSdk.Benchmarks;
 
 /// <summary>
-/// Turns the suite's raw CSV (*-report-raw.csv: ns and bytes) into the tables of docs/benchmarks.md:
-/// times and allocations, ratios from the same run, and how each method scales from 1 to 1,000 copies.
+/// Turns the suite's raw CSV (*-report-raw.csv: ns and bytes) into the table of docs/benchmarks.md ("Ranked
+/// search"): per corpus size and query class, our count and top 10 beside Lucene.NET's, with the ratios of
+/// the same run (medians; Lucene's time / ours: above 1, ours is faster by that factor).
 /// </summary>
 internal static class Report
 {
     public const string DefaultCsv = "BenchmarkDotNet.Artifacts/results/CorpusSdk.Benchmarks.SearchBenchmarks-report-raw.csv";
-
-    private static readonly string[] Methods = ["Ours_Count", "Ours_Search", "Ours_FirstHit", "Lucene_TopDocs", "Lucene_Count", "Naive_Scan"];
-
-    public static string CorpusName(int copies) => copies == 1 ? "real seed" : "1,000 copies";
 
     public static int Run(string csv)
     {
@@ -31,85 +28,42 @@ internal static class Report
         string[] header = Split(lines[0]);
         int Column(string prefix) => Array.FindIndex(header, h => h.StartsWith(prefix, StringComparison.Ordinal));
         int method = Column("Method");
-        int copiesColumn = Column("Copies");
+        int articlesColumn = Column("Articles");
         int queryColumn = Column("Query");
-        int mean = Column("Mean");
-        int median = Column("Median");
+        // The median: the machine is shared, and a few slow iterations should not move the table.
+        int mean = Column("Median");
         int allocated = Column("Allocated");
 
-        var rows = new Dictionary<(string Method, int Copies, string Query), (double Mean, double Median, double Allocated)>();
+        var rows = new Dictionary<(string Method, int Articles, string Query), (double Mean, double Allocated)>();
         foreach (string line in lines.Skip(1).Where(l => l.Length > 0))
         {
             string[] f = Split(line);
-            rows[(f[method], int.Parse(f[copiesColumn], CultureInfo.InvariantCulture), f[queryColumn])] =
-                (Number(f[mean]), Number(f[median]), allocated < 0 ? double.NaN : Number(f[allocated]));
+            rows[(f[method], int.Parse(f[articlesColumn], CultureInfo.InvariantCulture), f[queryColumn])] =
+                (Number(f[mean]), allocated < 0 ? double.NaN : Number(f[allocated]));
         }
 
         var text = new StringBuilder();
-        foreach (int copies in new[] { 1, 1000 })
-        {
-            text.AppendLine(Invariant($"#### {CorpusName(copies)}: mean time, allocated per query"));
-            text.AppendLine();
-            text.AppendLine("| query | hits (ours) | " + string.Join(" | ", Methods) + " |");
-            text.AppendLine("| --- | ---: |" + string.Concat(Methods.Select(_ => " ---: |")));
-            foreach (string query in Queries.Names)
-            {
-                text.Append(Invariant($"| {query} `{Queries.Text(query)}` | {Corpora.Count(copies, Queries.Text(query)):N0} |"));
-                foreach (string m in Methods)
-                {
-                    text.Append(rows.TryGetValue((m, copies, query), out var r) ? Invariant($" {Time(r.Mean)}, {Bytes(r.Allocated)} |") : " – |");
-                }
-
-                text.AppendLine();
-            }
-
-            text.AppendLine();
-        }
-
-        text.AppendLine("#### Ratios (same run): time of the first / time of the second; > 1 means the second is faster by that factor");
-        text.AppendLine();
-        text.AppendLine("| corpus | query | Lucene_TopDocs / Ours_Count | Lucene_TopDocs / Ours_Search | Lucene_Count / Ours_Count | Naive_Scan / Ours_Count | Naive_Scan / Lucene_Count |");
-        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
-        foreach (int copies in new[] { 1, 1000 })
+        text.AppendLine("| articles | query | matches | ours, count | Lucene, count | count ratio | ours, top 10 | Lucene, top 10 | top-10 ratio |");
+        text.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (int size in rows.Keys.Select(k => k.Articles).Distinct().Order())
         {
             foreach (string query in Queries.Names)
             {
+                string matches = Corpora.Sizes.Contains(size) ? Invariant($"{Corpora.Count(size, Queries.Text(query)):N0}") : "?";
                 text.AppendLine(Invariant(
-                    $"| {CorpusName(copies)} | {query} | {Ratio(rows, "Lucene_TopDocs", "Ours_Count", copies, query)} | {Ratio(rows, "Lucene_TopDocs", "Ours_Search", copies, query)} | {Ratio(rows, "Lucene_Count", "Ours_Count", copies, query)} | {Ratio(rows, "Naive_Scan", "Ours_Count", copies, query)} | {Ratio(rows, "Naive_Scan", "Lucene_Count", copies, query)} |"));
+                    $"| {size:N0} | {query} `{Queries.Text(query)}` | {matches} | {Cell(rows, "Ours_Count", size, query)} | {Cell(rows, "Lucene_Count", size, query)} | {Ratio(rows, "Lucene_Count", "Ours_Count", size, query)} | {Cell(rows, "Ours_Top10", size, query)} | {Cell(rows, "Lucene_Top10", size, query)} | {Ratio(rows, "Lucene_Top10", "Ours_Top10", size, query)} |"));
             }
-        }
-
-        text.AppendLine();
-        text.AppendLine("#### Scaling from 1 to 1,000 copies (mean at 1,000 / mean at 1) and time per hit at 1,000 copies");
-        text.AppendLine();
-        text.AppendLine("| query | hits ×  | " + string.Join(" | ", Methods) + " | Ours_Count per hit | Ours_Search per hit |");
-        text.AppendLine("| --- | ---: |" + string.Concat(Methods.Select(_ => " ---: |")) + " ---: | ---: |");
-        foreach (string query in Queries.Names)
-        {
-            int hits1 = Corpora.Count(1, Queries.Text(query));
-            int hits1000 = Corpora.Count(1000, Queries.Text(query));
-            text.Append(Invariant($"| {query} | {(hits1 == 0 ? "0 → 0" : (hits1000 / (double)hits1).ToString("N0", CultureInfo.InvariantCulture))} |"));
-            foreach (string m in Methods)
-            {
-                text.Append(rows.TryGetValue((m, 1, query), out var a) && rows.TryGetValue((m, 1000, query), out var b)
-                    ? Invariant($" ×{b.Mean / a.Mean:N1} |")
-                    : " – |");
-            }
-
-            foreach (string m in new[] { "Ours_Count", "Ours_Search" })
-            {
-                text.Append(hits1000 > 0 && rows.TryGetValue((m, 1000, query), out var r) ? Invariant($" {r.Mean / hits1000:N1} ns |") : " – |");
-            }
-
-            text.AppendLine();
         }
 
         Console.Write(text.ToString());
         return 0;
     }
 
-    private static string Ratio(Dictionary<(string, int, string), (double Mean, double Median, double Allocated)> rows, string numerator, string denominator, int copies, string query) =>
-        rows.TryGetValue((numerator, copies, query), out var n) && rows.TryGetValue((denominator, copies, query), out var d)
+    private static string Cell(Dictionary<(string, int, string), (double Mean, double Allocated)> rows, string method, int size, string query) =>
+        rows.TryGetValue((method, size, query), out var r) ? Invariant($"{Time(r.Mean)}, {Bytes(r.Allocated)}") : "–";
+
+    private static string Ratio(Dictionary<(string, int, string), (double Mean, double Allocated)> rows, string numerator, string denominator, int size, string query) =>
+        rows.TryGetValue((numerator, size, query), out var n) && rows.TryGetValue((denominator, size, query), out var d)
             ? Factor(n.Mean / d.Mean)
             : "–";
 

@@ -5,41 +5,41 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using Seeds = CorpusSdk.Seeds;
-using Copies1000 = CorpusSdk.Benchmarks.Corpus1000;
+using C1000 = CorpusSdk.Benchmarks.Corpus1000;
+#if CORPUS10000
+using C10000 = CorpusSdk.Benchmarks.Corpus10000;
+#endif
 
 namespace CorpusSdk.Benchmarks;
 
 /// <summary>
-/// Start-up to first answer, which BenchmarkDotNet cannot measure (it warms up): each run is a fresh
-/// process. The child times, from the start of Main, the first <c>Corpus.Count("كيري")</c> (ours) or
-/// Lucene's index build over the same corpus plus its first query; the parent also times the whole
-/// process (runtime start to exit) and an empty process for reference.
+/// First answer after process start, which BenchmarkDotNet cannot measure (it warms up): each run is a
+/// fresh process (Release build). The child times, from the start of Main, the first ranked top 10 of
+/// <c>Corpus.Search</c> (ours, default options and LuceneCompatible articles; it never touches
+/// <c>Corpus.Articles</c>) or Lucene's index build over the same corpus plus its first top 10; the parent
+/// also times the whole process and an empty process for reference.
 /// </summary>
 internal static class Startup
 {
     public const string ChildCommand = "startup-child";
     private const string Query = "كيري";
 
-    private static readonly (string Engine, int Copies)[] Scenarios =
-    [
-        ("none", 0),
-        ("articles", 1),
-        ("ours", 1),
-        ("lucene", 1),
-        ("articles", 1000),
-        ("ours", 1000),
-        ("lucene", 1000),
-    ];
-
     public static int Run(int runs)
     {
-        Console.WriteLine($"Start-up to first answer: {runs} fresh processes per row, query {Query}; times in ms, median (min–max).");
+        var scenarios = new List<(string Engine, int Articles)> { ("none", 0) };
+        foreach (int size in Corpora.CompiledSizes)
+        {
+            scenarios.Add(("ours", size));
+            scenarios.Add(("ours-lucene-mode", size));
+            scenarios.Add(("lucene", size));
+        }
+
+        Console.WriteLine($"First answer: {runs} fresh processes per row, query {Query}, top 10; times in ms, median (min–max).");
         Console.WriteLine();
-        Console.WriteLine("| engine | corpus | first answer in Main | of which index build | of which first query | whole process | whole process − empty process | hits |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| engine | articles | first answer in Main | of which index build | of which first query | whole process | whole process − empty process | matches |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         double emptyWall = 0;
-        foreach ((string engine, int copies) in Scenarios)
+        foreach ((string engine, int articles) in scenarios)
         {
             var main = new List<double>();
             var build = new List<double>();
@@ -48,7 +48,7 @@ internal static class Startup
             string hits = string.Empty;
             for (int r = 0; r < runs; r++)
             {
-                (string output, double elapsed) = Spawn(engine, copies);
+                (string output, double elapsed) = Spawn(engine, articles);
                 string[] fields = output.Trim().Split(' ');
                 main.Add(double.Parse(fields[0], CultureInfo.InvariantCulture));
                 build.Add(double.Parse(fields[1], CultureInfo.InvariantCulture));
@@ -64,26 +64,25 @@ internal static class Startup
                 continue;
             }
 
-            string corpus = copies == 1 ? "real seed" : "1,000 copies";
-            if (engine == "articles")
+            string name = engine switch
             {
-                Console.WriteLine($"| (Corpus.Articles only) | {corpus} | {Format(main)} | – | – | {Format(wall)} | {(Median(wall) - emptyWall).ToString("F1", CultureInfo.InvariantCulture)} | {hits} articles |");
-                continue;
-            }
-
+                "ours" => "ours, default options",
+                "ours-lucene-mode" => "ours, LuceneCompatible",
+                _ => "Lucene.NET (BM25)",
+            };
             string buildText = engine == "lucene" ? Format(build) : "none (compiled)";
-            Console.WriteLine($"| {engine} | {corpus} | {Format(main)} | {buildText} | {Format(query)} | {Format(wall)} | {(Median(wall) - emptyWall).ToString("F1", CultureInfo.InvariantCulture)} | {hits} |");
+            Console.WriteLine($"| {name} | {articles:N0} | {Format(main)} | {buildText} | {Format(query)} | {Format(wall)} | {(Median(wall) - emptyWall).ToString("F1", CultureInfo.InvariantCulture)} | {hits} |");
         }
 
         return 0;
     }
 
-    /// <summary>One measurement: prints "main-ms build-ms query-ms hits".</summary>
+    /// <summary>One measurement: prints "main-ms build-ms query-ms matches".</summary>
     public static int Child(string[] args)
     {
         var clock = Stopwatch.StartNew();
         string engine = args[1];
-        int copies = int.Parse(args[2], CultureInfo.InvariantCulture);
+        int articles = int.Parse(args[2], CultureInfo.InvariantCulture);
         double build = 0;
         int hits = 0;
         double queryStart = 0;
@@ -91,21 +90,21 @@ internal static class Startup
         {
             case "none":
                 break;
-            case "articles":
-                // Only Corpus.Articles (every article created): what the search engine's creation pays today.
-                hits = copies == 1 ? Seeds.Corpus.Articles.Count : Copies1000.Corpus.Articles.Count;
-                break;
             case "ours":
-                hits = copies == 1 ? OursSeed() : Ours1000();
+                hits = Ours(articles, default);
+                break;
+            case "ours-lucene-mode":
+                hits = Ours(articles, Corpora.Options);
                 break;
             case "lucene":
-                LuceneIndex index = BuildLucene(copies);
+                LuceneIndex index = BuildLucene(articles);
                 build = clock.Elapsed.TotalMilliseconds;
                 queryStart = build;
-                hits = index.Count(Query);
+                var query = LuceneIndex.Build(Queries.Frequent);
+                hits = index.Top10Ids(query).Count > 0 ? index.Count(query) : 0;
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(args), engine, "none, articles, ours or lucene.");
+                throw new ArgumentOutOfRangeException(nameof(args), engine, "none, ours, ours-lucene-mode or lucene.");
         }
 
         double total = clock.Elapsed.TotalMilliseconds;
@@ -113,32 +112,51 @@ internal static class Startup
         return 0;
     }
 
+    /// <summary>The first top 10: the hits read, the total count returned.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int OursSeed() => Seeds.Corpus.Count(Query);
+    private static int Ours(int articles, SearchOptions options)
+    {
+        if (articles == 1000)
+        {
+            using SearchResults results = C1000.Corpus.Search(Query, options);
+            return Read(results);
+        }
+
+#if CORPUS10000
+        using SearchResults large = C10000.Corpus.Search(Query, options);
+        return Read(large);
+#else
+        throw new InvalidOperationException("Built without the 10,000-article corpus.");
+#endif
+    }
+
+    private static int Read(in SearchResults results)
+    {
+        int checksum = 0;
+        foreach (RankedHit hit in results.Hits)
+        {
+            checksum += hit.ArticleIndex;
+        }
+
+        return checksum >= 0 ? results.TotalCount : -1;
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int Ours1000() => Copies1000.Corpus.Count(Query);
+    private static LuceneIndex BuildLucene(int articles) => new(Corpora.Texts(articles));
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static LuceneIndex BuildLucene(int copies) => new(copies == 1 ? Seeds.Corpus.Articles : Copies1000.Corpus.Articles);
-
-    private static (string Output, double Milliseconds) Spawn(string engine, int copies)
+    private static (string Output, double Milliseconds) Spawn(string engine, int articles)
     {
         string self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var info = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
+        info.FileName = self;
         if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
         {
-            info.FileName = self;
             info.ArgumentList.Add(typeof(Startup).Assembly.Location);
-        }
-        else
-        {
-            info.FileName = self;
         }
 
         info.ArgumentList.Add(ChildCommand);
         info.ArgumentList.Add(engine);
-        info.ArgumentList.Add(copies.ToString(CultureInfo.InvariantCulture));
+        info.ArgumentList.Add(articles.ToString(CultureInfo.InvariantCulture));
         var clock = Stopwatch.StartNew();
         using Process process = Process.Start(info) ?? throw new InvalidOperationException("Could not start " + self);
         string output = process.StandardOutput.ReadToEnd();
@@ -146,7 +164,7 @@ internal static class Startup
         double elapsed = clock.Elapsed.TotalMilliseconds;
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{engine} {copies} exited with {process.ExitCode}.");
+            throw new InvalidOperationException($"{engine} {articles} exited with {process.ExitCode}.");
         }
 
         return (output, elapsed);

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using CorpusSdk.Generators.Emit;
+using CorpusSdk.Generators.Model;
+using CorpusSdk.Generators.Parsing;
+using CorpusSdk.Generators.Search;
+using CorpusSdk.SyntheticCorpus;
+
+namespace CorpusSdk.Benchmarks;
+
+/// <summary>
+/// A synthetic corpus whose index is built in memory instead of compiled: the same seeds as the corpus
+/// projects, parsed by the production <see cref="SeedParser"/>, indexed by <see cref="ArticleIndexer"/> and
+/// <see cref="CorpusIndexBuilder"/>, laid out by <see cref="IndexEmitter.Sections"/> (the bytes the generated
+/// assembly would hold) and searched by the production <see cref="CorpusSearch"/>. For corpora too large to
+/// compile on the benchmark machine. Articles are not built; Lucene's index is made from the parsed text.
+/// </summary>
+internal sealed class InMemoryCorpus
+{
+    private static readonly Dictionary<int, InMemoryCorpus> Cache = [];
+
+    private InMemoryCorpus(int count)
+    {
+        List<SyntheticArticle> seeds = [.. SyntheticCorpus.SyntheticCorpus.Generate(count, Vocabulary.FromSeed())];
+        SeedBytes = seeds.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Text) + (a.Bom ? 3 : 0));
+        List<(string Path, ArticleSpec Article)> articles = seeds
+            .Select(s => ("/corpus/" + s.FileName, SeedParser.Parse("/corpus/" + s.FileName, s.Text).Article ?? throw new InvalidOperationException(s.FileName + " did not parse")))
+            .OrderBy(s => s.Item2.Id, StringComparer.Ordinal)
+            .ToList();
+        Texts = [.. articles.Select(a => (a.Article.Title, (IReadOnlyList<string>)[.. a.Article.Blocks.Select(b => b.Text)]))];
+        var data = new SectionData(articles.Count, IndexEmitter.Sections(CorpusIndexBuilder.Build([.. articles.Select(a => ArticleIndexer.Index(a.Article, a.Path))])));
+        IndexBytes = data.Bytes;
+        Engine = new CorpusSearch(data);
+    }
+
+    public CorpusSearch Engine { get; }
+
+    /// <summary>The seed files' bytes.</summary>
+    public long SeedBytes { get; }
+
+    /// <summary>The index's bytes (every section, every mode).</summary>
+    public long IndexBytes { get; }
+
+    /// <summary>Each article's title and blocks, in corpus order (for Lucene's index).</summary>
+    public IReadOnlyList<(string Title, IReadOnlyList<string> Blocks)> Texts { get; }
+
+    public static InMemoryCorpus For(int count)
+    {
+        lock (Cache)
+        {
+            if (!Cache.TryGetValue(count, out InMemoryCorpus? corpus))
+            {
+                corpus = new InMemoryCorpus(count);
+                Cache.Add(count, corpus);
+            }
+
+            return corpus;
+        }
+    }
+
+    /// <summary>The sections as UTF-8 bytes, looked up by (section, mode) in an array, as the generated switch does.</summary>
+    private sealed class SectionData : CorpusIndexData
+    {
+        private readonly byte[][] _sections;
+        private readonly int _modes = Enum.GetValues<SearchMode>().Length;
+
+        public SectionData(int articles, List<IndexSectionData> sections)
+        {
+            ArticleCount = articles;
+            _sections = new byte[Enum.GetValues<IndexSection>().Length * _modes][];
+            foreach (IndexSectionData section in sections)
+            {
+                byte[] bytes = Encoding.UTF8.GetBytes(section.Text ?? section.Packed!);
+                Bytes += bytes.Length;
+                int key = (int)Enum.Parse<IndexSection>(section.Section) * _modes;
+                if (section.Mode is null)
+                {
+                    for (int m = 0; m < _modes; m++)
+                    {
+                        _sections[key + m] = bytes;
+                    }
+                }
+                else
+                {
+                    _sections[key + (int)Enum.Parse<SearchMode>(section.Mode)] = bytes;
+                }
+            }
+        }
+
+        public long Bytes { get; }
+
+        public override int ArticleCount { get; }
+
+        public override ArticleCollection Articles => throw new NotSupportedException("An in-memory index has no articles.");
+
+        public override Article GetArticle(int index) => throw new NotSupportedException("An in-memory index has no articles.");
+
+        public override ReadOnlySpan<byte> GetSection(IndexSection section, SearchMode mode) => _sections[((int)section * _modes) + (int)mode];
+    }
+}
