@@ -95,6 +95,11 @@ internal static class DiagnosticDescriptors
         "The MSBuild property CorpusSdkTextStorage is '{0}': use Auto, Strings or Utf8; Auto is used instead",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk017");
 
+    public static readonly DiagnosticDescriptor UnclosedBracket = new(
+        DiagnosticIds.UnclosedBracket, "Link bracket never closed",
+        "This '[' is never closed with ']' in its block, so it is kept as literal text: write [text](target) for a link, or close the bracket",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk018");
+
     public static readonly DiagnosticDescriptor JoinedParagraph = new(
         DiagnosticIds.JoinedParagraph, "Split paragraph joined",
         "This block continues the paragraph that ends on line {0} without final punctuation; they are joined into one paragraph",
@@ -102,18 +107,23 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor PullQuoteInferred = new(
         DiagnosticIds.PullQuoteInferred, "Block read as a pull quote",
-        "This block has no final punctuation and no inner punctuation, so it is read as a pull quote",
+        "This block has no final punctuation and restates words of the article, so it is read as a pull quote; start it with '> ' to say so, or '## ' if it is a heading",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk101");
 
     public static readonly DiagnosticDescriptor HeadingInferred = new(
         DiagnosticIds.HeadingInferred, "Block read as a heading",
-        "This block is short and has no final punctuation, so it is read as a section heading",
+        "This block is short, has no final punctuation and restates nothing, so it is read as a section heading; start it with '## ' to say so, or '> ' if it is a pull quote",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk102");
 
     public static readonly DiagnosticDescriptor Utf8StorageChosen = new(
         DiagnosticIds.Utf8StorageChosen, "Corpus text stored as UTF-8",
         "The corpus text would need about {0} MiB of string literals, over the {1} MiB that CorpusSdkTextStorage=Auto allows, so each article's text is stored as one UTF-8 literal and decoded when the article is first used",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk103");
+
+    public static readonly DiagnosticDescriptor UncertainKind = new(
+        DiagnosticIds.UncertainKind, "Block kind is a guess",
+        "This block is read as {0}, but {1}",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk104");
 
     public static readonly DiagnosticDescriptor InternalError = new(
         DiagnosticIds.InternalError, "CorpusSdk generator failed",
@@ -123,8 +133,8 @@ internal static class DiagnosticDescriptors
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         EmptySeed, MissingTitle, MissingByline, MalformedByline, UnknownMonth, InvalidDate, UnbalancedQuote,
         MalformedLink, DuplicateIdentifier, BidiControl, InvalidCharacter, HijriDate, InvalidSetting, NoBody,
-        ReservedIdentifier, TextTooLargeForStrings, InvalidTextStorage, JoinedParagraph, PullQuoteInferred, HeadingInferred,
-        Utf8StorageChosen, InternalError);
+        ReservedIdentifier, TextTooLargeForStrings, InvalidTextStorage, UnclosedBracket, JoinedParagraph, PullQuoteInferred, HeadingInferred,
+        Utf8StorageChosen, UncertainKind, InternalError);
 
     public static DiagnosticDescriptor Get(string id) => ById[id];
 

@@ -119,6 +119,7 @@ public static class CorpusCli
         root.Subcommands.Add(SearchCommand.Create(stdout, stderr, options));
         root.Subcommands.Add(CreateExportCommand(stdout, stderr, articles, options));
         root.Subcommands.Add(CreateRenderCommand(stderr, articles, options));
+        root.Subcommands.Add(Check.CheckCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -18,6 +18,8 @@ public sealed class SnapshotTests
     [InlineData("links-and-quotes")]
     [InlineData("heading-and-pull-quote")]
     [InlineData("split-paragraph")]
+    [InlineData("explicit-kinds")]
+    [InlineData("links-commonmark")]
     public void Fixture_article(string fixture)
     {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.FixtureSeed(fixture + ".txt"));

@@ -6,9 +6,10 @@ using CorpusSdk.SyntheticCorpus;
 namespace CorpusSdk.Generators.Tests;
 
 /// <summary>
-/// The synthetic corpus (tools/CorpusSdk.SyntheticCorpus) is what its manifest says: the parser's result on
-/// every generated seed equals the structure recorded while the seed was built, and the corpus holds
-/// every feature of the format it claims to.
+/// The synthetic corpus (tools/CorpusSdk.SyntheticCorpus) is what its manifest says: the parser reads every
+/// generated seed's metadata exactly, and every article whose blocks all got the kind and grouping the
+/// builder meant (InferenceAccuracyTests measures how many: at least 99% of blocks) matches its manifest
+/// in every block, quotation, link and inference note; the corpus holds every feature of the format.
 /// </summary>
 public sealed class SyntheticCorpusTests : IDisposable
 {
@@ -26,6 +27,7 @@ public sealed class SyntheticCorpusTests : IDisposable
     [Fact]
     public void Every_generated_article_parses_to_its_manifest()
     {
+        int exact = 0;
         SyntheticCorpus.SyntheticCorpus.Write(_directory, Count, Vocabulary.FromSeed());
         Manifest manifest = Manifest.Load(Path.Combine(_directory, Manifest.FileName));
         Assert.Equal(Count, manifest.Articles.Count);
@@ -45,12 +47,20 @@ public sealed class SyntheticCorpusTests : IDisposable
             Assert.Equal(expected.Author, article.Author);
             Assert.Equal(expected.Published, article.Published.ToIsoString());
 
-            Assert.True(expected.Blocks.Count == article.Blocks.Count, where + $"{article.Blocks.Count} blocks, expected {expected.Blocks.Count}");
+            // Inference may misread a block (measured elsewhere); the text of the whole body never changes.
+            Assert.Equal(
+                string.Join(" ", expected.Blocks.Select(b => b.Text)),
+                string.Join(" ", article.Blocks.Select(b => b.Text)));
+            if (expected.Blocks.Count != article.Blocks.Count ||
+                expected.Blocks.Zip(article.Blocks).Any(p => p.First.Kind != p.Second.Kind.ToString() || p.First.Parts != p.Second.Lines.Count))
+            {
+                continue;
+            }
+
+            exact++;
             for (int i = 0; i < expected.Blocks.Count; i++)
             {
-                Assert.True(expected.Blocks[i].Kind == article.Blocks[i].Kind.ToString(), where + $"block {i} is a {article.Blocks[i].Kind}, expected {expected.Blocks[i].Kind}: {expected.Blocks[i].Text}");
                 Assert.Equal(expected.Blocks[i].Text, article.Blocks[i].Text);
-                Assert.Equal(expected.Blocks[i].Parts, article.Blocks[i].Lines.Count);
             }
 
             Assert.Equal(
@@ -60,11 +70,15 @@ public sealed class SyntheticCorpusTests : IDisposable
                 expected.Links.Select(l => (l.Block, l.Start, l.Text, l.Target)),
                 article.Links.Select(l => (l.BlockIndex, l.Start, l.Text, l.Target)));
 
-            // The inferences are the ones the builder intended: one note per heading, pull quote and joined part.
-            Assert.Equal(expected.Blocks.Count(b => b.Kind == "Heading"), diagnostics.Count(d => d.Id == DiagnosticIds.HeadingInferred));
-            Assert.Equal(expected.Blocks.Count(b => b.Kind == "PullQuote"), diagnostics.Count(d => d.Id == DiagnosticIds.PullQuoteInferred));
+            // One note per heading and pull quote (a sure one or an uncertain one), one per joined part.
+            int uncertain = diagnostics.Count(d => d.Id == DiagnosticIds.UncertainKind);
+            int notes = diagnostics.Count(d => d.Id is DiagnosticIds.HeadingInferred or DiagnosticIds.PullQuoteInferred);
+            Assert.InRange(expected.Blocks.Count(b => b.Kind is "Heading" or "PullQuote"), notes, notes + uncertain);
             Assert.Equal(expected.Blocks.Sum(b => b.Parts - 1), diagnostics.Count(d => d.Id == DiagnosticIds.JoinedParagraph));
         }
+
+        // Most articles have every block right (about 0.99 ^ 10 of them).
+        Assert.True(exact >= Count * 85 / 100, $"{exact} of {Count} articles with every block right");
     }
 
     [Fact]
@@ -79,8 +93,13 @@ public sealed class SyntheticCorpusTests : IDisposable
         Assert.True(blocks.Count(b => b.Kind == "Heading") > Count / 2);
         Assert.True(blocks.Count(b => b.Kind == "PullQuote") > Count / 3);
         Assert.True(blocks.Count(b => b.Parts == 2) > Count / 4, "split paragraphs");
-        Assert.All(blocks.Where(b => b.Kind == "Heading"), b => Assert.InRange(b.Text.Split(' ').Length, 1, 8));
-        Assert.All(blocks.Where(b => b.Kind == "PullQuote"), b => Assert.True(b.Text.Split(' ').Length > 8 && b.Text.IndexOfAny(['،', ',', '.', '؛', '“', '«']) < 0, b.Text));
+        // Wider than the parser's rules (issue 13): 1–10-word headings, 5–20-word pull quotes, some with a comma.
+        Assert.Equal(Enumerable.Range(1, 10), blocks.Where(b => b.Kind == "Heading").Select(b => b.Text.Split(' ').Length).Distinct().Order());
+        int[] pullQuoteLengths = blocks.Where(b => b.Kind == "PullQuote").Select(b => b.Text.Split(' ').Length).Distinct().Order().ToArray();
+        Assert.Equal(5, pullQuoteLengths[0]);
+        Assert.Equal(20, pullQuoteLengths[^1]);
+        Assert.Contains(blocks, b => b.Kind == "PullQuote" && b.Text.Contains('،', StringComparison.Ordinal));
+
 
         foreach (string month in new[] { "أكتوبر", "تشرين", "أيلول", "كانون", "جانفي", "October", " / " })
         {

@@ -24,6 +24,8 @@ public sealed class ValidationTests
     [InlineData("impossible-date.txt", "CSDK006", DiagnosticSeverity.Error, 3, "31")]
     [InlineData("unbalanced-quote.txt", "CSDK007", DiagnosticSeverity.Warning, 5, "“")]
     [InlineData("malformed-link.txt", "CSDK008", DiagnosticSeverity.Warning, 5, "[مفتوح]")]
+    [InlineData("unbalanced-link-target.txt", "CSDK008", DiagnosticSeverity.Warning, 5, "[نص](")]
+    [InlineData("unclosed-bracket.txt", "CSDK018", DiagnosticSeverity.Warning, 5, "[مكسور")]
     [InlineData("bidi-control.txt", "CSDK010", DiagnosticSeverity.Error, 5, "\u202E")]
     [InlineData("control-character.txt", "CSDK011", DiagnosticSeverity.Error, 5, "\u0007")]
     [InlineData("invalid-utf8.txt", "CSDK011", DiagnosticSeverity.Error, 5, "\uFFFD")]

@@ -12,11 +12,12 @@ internal static class IndexEmitter
     /// <summary>
     /// Data over this many UTF-8 bytes is not one literal but parts of at most this size, each in its own
     /// property, joined into an array on first use. The compiler's memory for a <c>"…"u8</c> literal grows
-    /// with the literal and is held for the whole method being compiled (about 1.2 GB for one 8 MB literal,
-    /// 0.35 GB for 8 MB in 1,000 small methods, measured on this machine), so a 10,000-article index held in
-    /// a few literals of 50 MB or more would need tens of GB; parts keep it flat. See docs/benchmarks.md ("Scale").
+    /// with the literal (about 1.6 GB for 10 MB), so parts keep a 10,000-article index compilable; but joining
+    /// costs the first query about 8 ms per MB (measured: 180 ms at 1,000 articles with 1 MiB parts, against
+    /// 0 ms when no section is joined). 16 MiB keeps every section of a 1,000-article corpus (at most 5 MB) a
+    /// single zero-copy literal. See docs/benchmarks.md ("Ranked search").
     /// </summary>
-    public const int DefaultPartBytes = 1 << 20;
+    public const int DefaultPartBytes = 16 << 20;
 
     public static string Emit(CorpusIndex index, IReadOnlyList<string> articleMembers, string ns, string className, string generatorVersion, int partBytes = DefaultPartBytes)
     {

@@ -20,9 +20,11 @@ internal static class DiagnosticIds
     public const string ReservedIdentifier = "CSDK015";
     public const string TextTooLargeForStrings = "CSDK016";
     public const string InvalidTextStorage = "CSDK017";
+    public const string UnclosedBracket = "CSDK018";
     public const string JoinedParagraph = "CSDK100";
     public const string PullQuoteInferred = "CSDK101";
     public const string HeadingInferred = "CSDK102";
     public const string Utf8StorageChosen = "CSDK103";
+    public const string UncertainKind = "CSDK104";
     public const string InternalError = "CSDK999";
 }

@@ -38,30 +38,41 @@ internal static class InlineMarkupParser
         while (i < raw.Length)
         {
             char c = raw[i];
-            if (c == '[' && TryLink(raw, i, out int textStart, out int textEnd, out int targetStart, out int targetEnd, out int next))
+            if (c == '[')
             {
-                string linkText = raw.Substring(textStart, textEnd - textStart);
-                string target = raw.Substring(targetStart, targetEnd - targetStart);
-                if (linkText.Trim().Length == 0 || target.Trim().Length == 0)
+                LinkScan scan = ScanLink(raw, i, out int textEnd, out int targetStart, out int targetEnd, out int next);
+                if (scan == LinkScan.Link)
                 {
-                    Report(diagnostics, source, DiagnosticIds.MalformedLink, map, i, next - i,
-                        linkText.Trim().Length == 0 ? "the link has no text" : "the link has no target");
-                    Append(text, textMap, raw, map, i, next);
-                }
-                else
-                {
-                    int start = text.Length;
-                    Append(text, textMap, raw, map, textStart, textEnd);
-                    links.Add((start, text.Length - start, target.Trim()));
+                    string linkText = raw.Substring(i + 1, textEnd - i - 1);
+                    string target = raw.Substring(targetStart, targetEnd - targetStart);
+                    if (linkText.Trim().Length == 0 || target.Trim().Length == 0)
+                    {
+                        Report(diagnostics, source, DiagnosticIds.MalformedLink, map, i, next - i,
+                            linkText.Trim().Length == 0 ? "the link has no text" : "the link has no target");
+                        Append(text, textMap, raw, map, i, next);
+                    }
+                    else
+                    {
+                        int start = text.Length;
+                        Append(text, textMap, raw, map, i + 1, textEnd);
+                        links.Add((start, text.Length - start, target.Trim()));
+                    }
+
+                    i = next;
+                    continue;
                 }
 
-                i = next;
-                continue;
-            }
+                if (scan == LinkScan.TargetNotCompleted)
+                {
+                    Report(diagnostics, source, DiagnosticIds.MalformedLink, map, i, textEnd + 2 - i,
+                        "the link target is not closed with ')' (or holds white space or unbalanced parentheses)");
+                }
+                else if (scan == LinkScan.NeverClosed)
+                {
+                    Report(diagnostics, source, DiagnosticIds.UnclosedBracket, map, i, 1, string.Empty);
+                }
 
-            if (c == '[' && IsUnclosedLink(raw, i, out int unclosedEnd))
-            {
-                Report(diagnostics, source, DiagnosticIds.MalformedLink, map, i, unclosedEnd - i, "the link target is not closed with ')'");
+                // LinkScan.NotALink: bracketed text such as [sic] or […] is plain text, silently.
             }
 
             text.Append(c);
@@ -74,48 +85,127 @@ internal static class InlineMarkupParser
         return new Result(plain, links, quotes);
     }
 
-    private static bool TryLink(string raw, int open, out int textStart, out int textEnd, out int targetStart, out int targetEnd, out int next)
+    /// <summary>What a '[' starts.</summary>
+    private enum LinkScan
     {
-        textStart = open + 1;
+        /// <summary>A complete <c>[text](target)</c>.</summary>
+        Link,
+
+        /// <summary>Bracketed text not followed by '(': plain text.</summary>
+        NotALink,
+
+        /// <summary>The '[' has no matching ']' in the block.</summary>
+        NeverClosed,
+
+        /// <summary><c>[text](</c> whose target never ends with ')'.</summary>
+        TargetNotCompleted,
+    }
+
+    /// <summary>
+    /// Reads a link at <paramref name="open"/> as CommonMark does: link text with balanced brackets, then
+    /// '(' and a target that is either <c>&lt;…&gt;</c> (any characters but '&lt;', '&gt;' and line breaks)
+    /// or a run without white space whose parentheses balance, then ')' (white space allowed before it).
+    /// </summary>
+    private static LinkScan ScanLink(string raw, int open, out int textEnd, out int targetStart, out int targetEnd, out int next)
+    {
         textEnd = targetStart = targetEnd = next = 0;
-        int close = raw.IndexOf(']', textStart);
-        if (close < 0 || close + 1 >= raw.Length || raw[close + 1] != '(' || raw.IndexOf('[', textStart, close - textStart) >= 0)
+        int depth = 0;
+        int close = -1;
+        for (int k = open + 1; k < raw.Length; k++)
         {
-            return false;
-        }
-
-        int paren = raw.IndexOf(')', close + 2);
-        if (paren < 0)
-        {
-            return false;
-        }
-
-        for (int k = close + 2; k < paren; k++)
-        {
-            if (char.IsWhiteSpace(raw[k]) || raw[k] == '(')
+            if (raw[k] == '\\' && k + 1 < raw.Length)
             {
-                return false;
+                k++;
+            }
+            else if (raw[k] == '[')
+            {
+                depth++;
+            }
+            else if (raw[k] == ']')
+            {
+                if (depth == 0)
+                {
+                    close = k;
+                    break;
+                }
+
+                depth--;
             }
         }
 
-        textEnd = close;
-        targetStart = close + 2;
-        targetEnd = paren;
-        next = paren + 1;
-        return true;
-    }
-
-    private static bool IsUnclosedLink(string raw, int open, out int end)
-    {
-        end = open + 1;
-        int close = raw.IndexOf(']', open + 1);
-        if (close < 0 || close + 1 >= raw.Length || raw[close + 1] != '(')
+        if (close < 0)
         {
-            return false;
+            return LinkScan.NeverClosed;
         }
 
-        end = close + 2;
-        return true;
+        textEnd = close;
+        if (close + 1 >= raw.Length || raw[close + 1] != '(')
+        {
+            return LinkScan.NotALink;
+        }
+
+        int p = close + 2;
+        if (p < raw.Length && raw[p] == '<')
+        {
+            int gt = p + 1;
+            while (gt < raw.Length && raw[gt] != '>' && raw[gt] != '<')
+            {
+                gt++;
+            }
+
+            if (gt >= raw.Length || raw[gt] != '>')
+            {
+                return LinkScan.TargetNotCompleted;
+            }
+
+            targetStart = p + 1;
+            targetEnd = gt;
+            p = gt + 1;
+        }
+        else
+        {
+            int parens = 0;
+            targetStart = p;
+            while (p < raw.Length && !char.IsWhiteSpace(raw[p]))
+            {
+                if (raw[p] == '\\' && p + 1 < raw.Length)
+                {
+                    p += 2;
+                    continue;
+                }
+
+                if (raw[p] == '(')
+                {
+                    parens++;
+                }
+                else if (raw[p] == ')')
+                {
+                    if (parens == 0)
+                    {
+                        break;
+                    }
+
+                    parens--;
+                }
+
+                p++;
+            }
+
+            targetEnd = p;
+        }
+
+        while (p < raw.Length && raw[p] == ' ')
+        {
+            p++;
+        }
+
+        if (p >= raw.Length || raw[p] != ')')
+        {
+            return LinkScan.TargetNotCompleted;
+        }
+
+        next = p + 1;
+        return LinkScan.Link;
     }
 
     private static List<(int Start, int Length)> FindQuotes(string text, List<int> map, SourceLines? source, List<SeedDiagnostic>? diagnostics)

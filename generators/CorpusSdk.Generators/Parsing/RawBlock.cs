@@ -9,12 +9,14 @@ namespace CorpusSdk.Generators.Parsing;
 /// </summary>
 internal sealed class RawBlock
 {
-    private RawBlock(string text, int[] map, int firstLine, int lastLine)
+    private RawBlock(string text, int[] map, int firstLine, int lastLine, BlockMarker marker, int blankLinesBefore)
     {
         Text = text;
         Map = map;
         FirstLine = firstLine;
         LastLine = lastLine;
+        Marker = marker;
+        BlankLinesBefore = blankLinesBefore;
     }
 
     public string Text { get; }
@@ -28,12 +30,24 @@ internal sealed class RawBlock
     /// <summary>Zero-based line of the last seed line.</summary>
     public int LastLine { get; }
 
-    public static RawBlock FromLines(SourceLines source, List<int> lines)
+    /// <summary>The explicit kind marker the block starts with (<c>## </c> or <c>&gt; </c>), which is not part of <see cref="Text"/>.</summary>
+    public BlockMarker Marker { get; }
+
+    /// <summary>How many blank lines separate this block from the text before it.</summary>
+    public int BlankLinesBefore { get; }
+
+    /// <summary>Column (zero-based offset in the source) where the marker starts; meaningful only when <see cref="Marker"/> is set.</summary>
+    public int MarkerOffset { get; private set; }
+
+    public static RawBlock FromLines(SourceLines source, List<int> lines, int blankLinesBefore = 0)
     {
         var text = new StringBuilder();
         var map = new List<int>();
-        foreach (int line in lines)
+        BlockMarker marker = BlockMarker.None;
+        int markerOffset = 0;
+        for (int n = 0; n < lines.Count; n++)
         {
+            int line = lines[n];
             int start = source.StartOf(line);
             int end = start + source.LengthOf(line);
             while (start < end && SeedParser.IsSpace(source.Text[start]))
@@ -44,6 +58,23 @@ internal sealed class RawBlock
             while (end > start && SeedParser.IsSpace(source.Text[end - 1]))
             {
                 end--;
+            }
+
+            // "## " or "> " opens the block; a marked pull quote may repeat "> " on its other lines.
+            BlockMarker lineMarker = MarkerAt(source.Text, start, end);
+            if (n == 0 ? lineMarker != BlockMarker.None : marker == BlockMarker.PullQuote && lineMarker == BlockMarker.PullQuote)
+            {
+                if (n == 0)
+                {
+                    marker = lineMarker;
+                    markerOffset = start;
+                }
+
+                start += lineMarker == BlockMarker.Heading ? 3 : 2;
+                while (start < end && SeedParser.IsSpace(source.Text[start]))
+                {
+                    start++;
+                }
             }
 
             if (text.Length > 0)
@@ -59,7 +90,26 @@ internal sealed class RawBlock
             }
         }
 
-        return new RawBlock(text.ToString(), map.ToArray(), lines[0], lines[lines.Count - 1]);
+        return new RawBlock(text.ToString(), map.ToArray(), lines[0], lines[lines.Count - 1], marker, blankLinesBefore) { MarkerOffset = markerOffset };
+    }
+
+    /// <summary>
+    /// The marker a trimmed line [start, end) begins with: "## " or "> " followed by text. "#if", "##x",
+    /// "#error", a lone "##" or ">" are not markers.
+    /// </summary>
+    private static BlockMarker MarkerAt(string text, int start, int end)
+    {
+        if (end - start > 3 && text[start] == '#' && text[start + 1] == '#' && text[start + 2] == ' ')
+        {
+            return BlockMarker.Heading;
+        }
+
+        if (end - start > 2 && text[start] == '>' && text[start + 1] == ' ')
+        {
+            return BlockMarker.PullQuote;
+        }
+
+        return BlockMarker.None;
     }
 
     public static RawBlock Join(List<RawBlock> parts)
@@ -83,6 +133,22 @@ internal sealed class RawBlock
             map.AddRange(part.Map);
         }
 
-        return new RawBlock(text.ToString(), map.ToArray(), parts[0].FirstLine, parts[parts.Count - 1].LastLine);
+        return new RawBlock(text.ToString(), map.ToArray(), parts[0].FirstLine, parts[parts.Count - 1].LastLine, parts[0].Marker, parts[0].BlankLinesBefore)
+        {
+            MarkerOffset = parts[0].MarkerOffset,
+        };
     }
+}
+
+/// <summary>An explicit block kind written in the seed.</summary>
+internal enum BlockMarker
+{
+    /// <summary>No marker: the kind is inferred.</summary>
+    None,
+
+    /// <summary><c>## </c>: a section heading.</summary>
+    Heading,
+
+    /// <summary><c>&gt; </c>: a pull quote.</summary>
+    PullQuote,
 }

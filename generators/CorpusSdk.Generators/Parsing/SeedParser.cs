@@ -7,6 +7,14 @@ using CorpusSdk.Generators.Text;
 
 namespace CorpusSdk.Generators.Parsing;
 
+/// <summary>Why a body block got its kind, for <c>corpus check --explain</c>.</summary>
+/// <param name="Index">The block's index in the article.</param>
+/// <param name="Line">The 1-based line where the block starts.</param>
+/// <param name="Kind">The kind it got.</param>
+/// <param name="Reason">The rule that decided, in words.</param>
+/// <param name="Explicit">True when a marker (<c>## </c>, <c>&gt; </c>) said so.</param>
+internal sealed record BlockExplanation(int Index, int Line, BlockKindSpec Kind, string Reason, bool Explicit);
+
 /// <summary>
 /// Turns the text of one seed into an <see cref="ArticleSpec"/> plus diagnostics. Never throws on bad
 /// input: every problem becomes a <see cref="SeedDiagnostic"/> with an exact location.
@@ -14,11 +22,12 @@ namespace CorpusSdk.Generators.Parsing;
 /// </summary>
 internal static class SeedParser
 {
-    /// <summary>A block without final punctuation and at most this many words is a heading.</summary>
-    public const int HeadingMaxWords = 8;
-
     /// <summary>Parses a seed. <paramref name="path"/> names the file (its name without extension is the article ID).</summary>
-    public static (ArticleSpec? Article, List<SeedDiagnostic> Diagnostics) Parse(string path, string text, CancellationToken cancellationToken = default)
+    public static (ArticleSpec? Article, List<SeedDiagnostic> Diagnostics) Parse(string path, string text, CancellationToken cancellationToken = default) =>
+        Parse(path, text, explanations: null, cancellationToken);
+
+    /// <summary>Parses a seed and, when <paramref name="explanations"/> is given, adds each body block's kind and the reason for it.</summary>
+    public static (ArticleSpec? Article, List<SeedDiagnostic> Diagnostics) Parse(string path, string text, List<BlockExplanation>? explanations, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<SeedDiagnostic>();
         var source = new SourceLines(path, text);
@@ -78,10 +87,12 @@ internal static class SeedParser
         var blocks = new List<BlockSpec>();
         var quotes = new List<QuoteSpec>();
         var links = new List<LinkSpec>();
-        foreach (List<RawBlock> group in Classify(raw, out List<BlockKindSpec> kinds))
+        foreach (BlockDecision decision in BlockInference.Classify(raw))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            BlockKindSpec kind = kinds[blocks.Count];
+            List<RawBlock> group = decision.Group;
+            BlockKindSpec kind = decision.Kind;
+            explanations?.Add(new BlockExplanation(blocks.Count, group[0].FirstLine + 1, kind, decision.Reason, decision.Explicit));
             RawBlock joined = RawBlock.Join(group);
             var inline = InlineMarkupParser.Parse(joined.Text, joined.Map, source, diagnostics);
             int index = blocks.Count;
@@ -97,7 +108,10 @@ internal static class SeedParser
                 quotes.Add(new QuoteSpec(index, start, length, inline.Text.Substring(start, length)));
             }
 
-            ReportInferences(source, group, kind, diagnostics);
+            if (!decision.Explicit)
+            {
+                ReportInferences(source, group, kind, decision.Uncertainty, diagnostics);
+            }
         }
 
         if (!faithful)
@@ -212,17 +226,29 @@ internal static class SeedParser
 
     private static string CodePoint(char c) => "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static void ReportInferences(SourceLines source, List<RawBlock> group, BlockKindSpec kind, List<SeedDiagnostic> diagnostics)
+    private static void ReportInferences(SourceLines source, List<RawBlock> group, BlockKindSpec kind, string? uncertainty, List<SeedDiagnostic> diagnostics)
     {
         int firstLine = group[0].FirstLine;
-        switch (kind)
+        if (uncertainty is not null)
         {
-            case BlockKindSpec.Heading:
-                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.HeadingInferred, source.LocateLine(firstLine)));
-                break;
-            case BlockKindSpec.PullQuote:
-                diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.PullQuoteInferred, source.LocateLine(firstLine)));
-                break;
+            // One note per block: the uncertain guess says why and which marker settles it.
+            string read = group.Count > 1 ? "the first part of a paragraph that continues on line " + (group[1].FirstLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : kind == BlockKindSpec.Heading ? "a heading"
+                : kind == BlockKindSpec.PullQuote ? "a pull quote"
+                : "a paragraph";
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.UncertainKind, source.LocateLine(firstLine), read, uncertainty));
+        }
+        else
+        {
+            switch (kind)
+        {
+                case BlockKindSpec.Heading:
+                    diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.HeadingInferred, source.LocateLine(firstLine)));
+                    break;
+                case BlockKindSpec.PullQuote:
+                    diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.PullQuoteInferred, source.LocateLine(firstLine)));
+                    break;
+            }
         }
 
         for (int k = 1; k < group.Count; k++)
@@ -234,72 +260,38 @@ internal static class SeedParser
         }
     }
 
-    /// <summary>Groups raw blocks into body blocks (a split paragraph is one group) and gives each its kind.</summary>
-    private static List<List<RawBlock>> Classify(List<RawBlock> raw, out List<BlockKindSpec> kinds)
-    {
-        var groups = new List<List<RawBlock>>();
-        kinds = new List<BlockKindSpec>();
-        int i = 0;
-        while (i < raw.Count)
-        {
-            var group = new List<RawBlock> { raw[i] };
-            var shape = Shape.Of(raw[i]);
-            while (!shape.EndsSentence && shape.Words > HeadingMaxWords && shape.HasInnerPunctuation && i + 1 < raw.Count)
-            {
-                i++;
-                group.Add(raw[i]);
-                shape = Shape.Of(raw[i]);
-            }
-
-            BlockKindSpec kind;
-            if (group.Count > 1 || shape.EndsSentence)
-            {
-                kind = BlockKindSpec.Paragraph;
-            }
-            else if (shape.Words <= HeadingMaxWords && !shape.HasMarkup)
-            {
-                kind = BlockKindSpec.Heading;
-            }
-            else if (!shape.HasInnerPunctuation)
-            {
-                kind = BlockKindSpec.PullQuote;
-            }
-            else
-            {
-                kind = BlockKindSpec.Paragraph;
-            }
-
-            groups.Add(group);
-            kinds.Add(kind);
-            i++;
-        }
-
-        return groups;
-    }
-
     private static List<RawBlock> ReadRawBlocks(SourceLines source, int from)
     {
         var blocks = new List<RawBlock>();
         var current = new List<int>();
+        int blanks = 0, blanksBefore = 0;
         for (int line = from; line < source.Count; line++)
         {
             if (IsBlank(source, line))
             {
                 if (current.Count > 0)
                 {
-                    blocks.Add(RawBlock.FromLines(source, current));
+                    blocks.Add(RawBlock.FromLines(source, current, blanksBefore));
                     current = new List<int>();
+                    blanks = 0;
                 }
+
+                blanks++;
             }
             else
             {
+                if (current.Count == 0)
+                {
+                    blanksBefore = blanks;
+                }
+
                 current.Add(line);
             }
         }
 
         if (current.Count > 0)
         {
-            blocks.Add(RawBlock.FromLines(source, current));
+            blocks.Add(RawBlock.FromLines(source, current, blanksBefore));
         }
 
         return blocks;
@@ -355,46 +347,4 @@ internal static class SeedParser
     }
 
     private static string Preview(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
-
-    /// <summary>The features of a block that classification looks at, measured on its plain text.</summary>
-    private readonly struct Shape
-    {
-        private Shape(bool endsSentence, bool hasInnerPunctuation, bool hasMarkup, int words)
-        {
-            EndsSentence = endsSentence;
-            HasInnerPunctuation = hasInnerPunctuation;
-            HasMarkup = hasMarkup;
-            Words = words;
-        }
-
-        public bool EndsSentence { get; }
-
-        public bool HasInnerPunctuation { get; }
-
-        public bool HasMarkup { get; }
-
-        public int Words { get; }
-
-        public static Shape Of(RawBlock block)
-        {
-            var inline = InlineMarkupParser.Parse(block.Text, block.Map, null, null);
-            string text = inline.Text;
-            int end = text.Length;
-            while (end > 0 && (IsSpace(text[end - 1]) || IsClosing(text[end - 1])))
-            {
-                end--;
-            }
-
-            bool endsSentence = end > 0 && IsSentenceEnd(text[end - 1]);
-            bool markup = inline.Links.Count > 0 || inline.Quotes.Count > 0;
-            bool inner = markup || text.IndexOfAny(InnerPunctuation) >= 0;
-            return new Shape(endsSentence, inner, markup, TextFacts.CountWords(text));
-        }
-
-        private static readonly char[] InnerPunctuation = ['\u060C', ',', ';', '\u061B', '\u201C', '\u201D', '\u00AB', '\u00BB'];
-
-        private static bool IsClosing(char c) => c is '\u201D' or '"' or '\u2019' or '\'' or '\u00BB' or ')' or ']';
-
-        private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '\u061F' or '\u2026' or '\u06D4' or ':';
-    }
 }

@@ -10,7 +10,7 @@ namespace Consumer
         /// عنوان المقال
         /// </summary>
         /// <remarks>
-        /// سارة علي, 2016-10-01. 4 blocks, 22 words. Seed: <c>heading-and-pull-quote.txt</c>.
+        /// سارة علي, 2016-10-01. 4 blocks, 33 words. Seed: <c>heading-and-pull-quote.txt</c>.
         /// </remarks>
         public static global::CorpusSdk.Article heading_and_pull_quote => __Article_heading_and_pull_quote.Value;
 
@@ -23,7 +23,7 @@ namespace Consumer
             {
                 global::CorpusSdk.Block[] blocks = new global::CorpusSdk.Block[]
                 {
-                    new global::CorpusSdk.Block(global::CorpusSdk.BlockKind.Paragraph, 0, 5, "قال الوزير “لا نريد الحرب” ثم غادر."),
+                    new global::CorpusSdk.Block(global::CorpusSdk.BlockKind.Paragraph, 0, 5, "قال الوزير “لا نريد الحرب” ثم أضاف إنه لا يريد الحرب مع أحد في المنطقة أبدا ثم غادر."),
                     new global::CorpusSdk.Block(global::CorpusSdk.BlockKind.Heading, 1, 7, "السياسة الخارجية"),
                     new global::CorpusSdk.Block(global::CorpusSdk.BlockKind.PullQuote, 2, 9, "قال الوزير إنه لا يريد الحرب مع أحد في المنطقة أبدا"),
                     new global::CorpusSdk.Block(global::CorpusSdk.BlockKind.Paragraph, 3, 11, "فقرة أخيرة."),
@@ -35,7 +35,7 @@ namespace Consumer
                     author: "سارة علي",
                     bylineLine: 3,
                     published: new global::System.DateOnly(2016, 10, 1),
-                    wordCount: 22,
+                    wordCount: 33,
                     blocks: blocks,
                     quotes: new global::CorpusSdk.Quote[]
                     {
