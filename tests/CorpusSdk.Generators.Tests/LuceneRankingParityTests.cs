@@ -113,6 +113,39 @@ public sealed class LuceneRankingParityTests(Xunit.Abstractions.ITestOutputHelpe
         Assert.True(differences.Count == 0, $"{differences.Count} differences from Lucene, first: {differences.FirstOrDefault()}");
     }
 
+    /// <summary>
+    /// Prefixes match what Lucene's PrefixQuery matches (counts only: Lucene scores a prefix as a constant). Short
+    /// prefixes of frequent terms gather tens of thousands of postings (the counting sort), long ones few (the
+    /// comparison sort).
+    /// </summary>
+    [Theory]
+    [InlineData(SearchUnit.Part)]
+    [InlineData(SearchUnit.Article)]
+    public void Prefix_matches_equal_Lucene(SearchUnit unit)
+    {
+        ParityCorpus corpus = ParityCorpus.Shared;
+        LuceneSide lucene = unit == SearchUnit.Part ? corpus.Parts : corpus.Articles;
+        var prefixes = corpus.Queries
+            .Where(q => q.Clauses.Count == 1 && q.Clauses[0].Count == 1)
+            .Select(q => q.Clauses[0][0].Term)
+            .SelectMany(t => new[] { t[..Math.Min(2, t.Length)], t[..Math.Min(3, t.Length)], t })
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        int compared = 0, largest = 0;
+        foreach (string prefix in prefixes)
+        {
+            var query = new BooleanQuery { { new PrefixQuery(new Term("title", prefix)), Occur.SHOULD }, { new PrefixQuery(new Term("body", prefix)), Occur.SHOULD } };
+            int expected = lucene.Searcher.Search(query, 1).TotalHits;
+            int actual = corpus.Engine.Count(prefix + "*", new SearchOptions(SearchMode.LuceneCompatible) { Unit = unit });
+            Assert.True(expected == actual, $"{prefix}*: {actual} matches, Lucene {expected}");
+            compared++;
+            largest = Math.Max(largest, expected);
+        }
+
+        output.WriteLine($"{unit}: {compared} prefixes, up to {largest} matching documents each, counts equal to Lucene's");
+        Assert.True(compared >= 50 && largest > corpus.ArticleCount / 2, $"{compared} prefixes, largest {largest}");
+    }
+
     [Fact]
     public void Length_norms_equal_Lucene_SmallSingle_for_lengths_0_to_100000()
     {

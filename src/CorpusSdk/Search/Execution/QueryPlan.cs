@@ -368,6 +368,39 @@ internal static class QueryPlanner
         return node;
     }
 
+    /// <summary>
+    /// Orders a prefix's postings by part (then posting, the order they were gathered in): a stable counting sort
+    /// when they are many against the number of parts, a comparison sort otherwise.
+    /// </summary>
+    private static void SortByPart(SearchContext context, Span<PrefixEntry> entries, int parts)
+    {
+        if (entries.Length < 64 || entries.Length < parts / 4)
+        {
+            entries.Sort();
+            return;
+        }
+
+        int[] counts = context.PartCounts.Reserve(parts + 1);
+        Array.Clear(counts, 0, parts + 1);
+        foreach (PrefixEntry entry in entries)
+        {
+            counts[entry.Part + 1]++;
+        }
+
+        for (int p = 1; p <= parts; p++)
+        {
+            counts[p] += counts[p - 1];
+        }
+
+        PrefixEntry[] sorted = context.PrefixScratch.Reserve(entries.Length);
+        foreach (PrefixEntry entry in entries)
+        {
+            sorted[counts[entry.Part]++] = entry;
+        }
+
+        sorted.AsSpan(0, entries.Length).CopyTo(entries);
+    }
+
     /// <summary>Every term of the mode's dictionary that starts with the analysed prefix, merged by part.</summary>
     private static int Prefix(SearchContext context, ReadOnlySpan<char> prefix, int queryStart, in IndexView index)
     {
@@ -425,7 +458,7 @@ internal static class QueryPlanner
             }
         }
 
-        entries.AsSpan(start, entries.Count - start).Sort();
+        SortByPart(context, entries.AsSpan(start, entries.Count - start), index.PartCount);
         int node = plan.Add(PlanKind.Prefix, queryStart, prefix.Length + 1);
         ref PlanNode leaf = ref plan[node];
         leaf.Boost = 1f;

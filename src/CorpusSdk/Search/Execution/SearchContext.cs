@@ -118,6 +118,11 @@ internal sealed class SearchContext
 
     public Buffer<PrefixEntry> Prefixes { get; } = new(64);
 
+    /// <summary>Scratch of the prefix counting sort: postings per part, and the sorted copy.</summary>
+    public Buffer<int> PartCounts { get; } = new(64);
+
+    public Buffer<PrefixEntry> PrefixScratch { get; } = new(64);
+
     public Bm25 Scorer { get; } = new();
 
     /// <summary>Free doc lists for the evaluator (a stack).</summary>
