@@ -80,25 +80,8 @@ public sealed class LuceneParityTests(Xunit.Abstractions.ITestOutputHelper outpu
         Assert.True(tokens > 20_000, $"only {tokens} tokens");
     }
 
-    private static List<Token> LuceneTokens(string text)
-    {
-        var tokens = new List<Token>();
-        using var analyzer = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
-        using TokenStream stream = analyzer.GetTokenStream("f", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        int position = -1;
-        while (stream.IncrementToken())
-        {
-            position += increment.PositionIncrement;
-            tokens.Add(new Token(term.ToString(), offset.StartOffset, offset.EndOffset, position));
-        }
-
-        stream.End();
-        return tokens;
-    }
+    private static List<Token> LuceneTokens(string text) =>
+        LuceneAnalysis.Tokens(text).Select(t => new Token(t.Term, t.Start, t.End, t.Position)).ToList();
 
     /// <summary>Our tokens, from the production analyzer the index builder and the query side use (TextAnalyzer).</summary>
     private static List<Token> OurTokens(string text)

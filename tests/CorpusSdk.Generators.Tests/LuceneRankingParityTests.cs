@@ -501,24 +501,7 @@ public sealed class LuceneRankingParityTests(Xunit.Abstractions.ITestOutputHelpe
             return analysed.Count == 1 && analysed[0].Term == term;
         }
 
-        public static List<LuceneToken> Analyze(string text)
-        {
-            var tokens = new List<LuceneToken>();
-            using var analyzer = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
-            using TokenStream stream = analyzer.GetTokenStream("body", text);
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-            stream.Reset();
-            int position = -1;
-            while (stream.IncrementToken())
-            {
-                position += increment.PositionIncrement;
-                tokens.Add(new LuceneToken(term.ToString(), text[offset.StartOffset..offset.EndOffset], offset.StartOffset, offset.EndOffset, position));
-            }
-
-            stream.End();
-            return tokens;
-        }
+        public static List<LuceneToken> Analyze(string text) =>
+            LuceneAnalysis.Tokens(text).Select(t => new LuceneToken(t.Term, text[t.Start..t.End], t.Start, t.End, t.Position)).ToList();
     }
 }

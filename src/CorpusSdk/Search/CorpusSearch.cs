@@ -59,9 +59,7 @@ public sealed class CorpusSearch
             return name;
         }
 
-        var offsets = new IndexInts(_data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default));
-        ReadOnlySpan<byte> bytes = _data.GetSection(IndexSection.Authors, SearchMode.Default);
-        name = Encoding.UTF8.GetString(bytes.Slice(offsets[author], offsets[author + 1] - offsets[author]));
+        name = Encoding.UTF8.GetString(AuthorBytes(author));
         Volatile.Write(ref authors[author], name);
         return name;
     }
@@ -177,13 +175,11 @@ public sealed class CorpusSearch
     /// <summary>The author's number, or -1 when no article has this author.</summary>
     private int FindAuthor(string author)
     {
-        var offsets = new IndexInts(_data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default));
-        ReadOnlySpan<byte> bytes = _data.GetSection(IndexSection.Authors, SearchMode.Default);
         int lo = 0, hi = AuthorCount - 1;
         while (lo <= hi)
         {
             int mid = lo + ((hi - lo) >> 1);
-            int order = CompareUtf8(bytes.Slice(offsets[mid], offsets[mid + 1] - offsets[mid]), author);
+            int order = CompareUtf8(AuthorBytes(mid), author);
             if (order == 0)
             {
                 return mid;
@@ -200,6 +196,13 @@ public sealed class CorpusSearch
         }
 
         return -1;
+    }
+
+    /// <summary>An author's name as UTF-8, read in place from the index.</summary>
+    private ReadOnlySpan<byte> AuthorBytes(int author)
+    {
+        var offsets = new IndexInts(_data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default));
+        return _data.GetSection(IndexSection.Authors, SearchMode.Default).Slice(offsets[author], offsets[author + 1] - offsets[author]);
     }
 
     /// <summary>Compares UTF-8 bytes with a string's UTF-8 encoding, without encoding it into a buffer.</summary>
