@@ -1,5 +1,5 @@
 using CsCheck;
-using Writer = CorpusSdk.Generators.Emit.IndexInts;
+using Writer = CorpusSdk.IndexInts;
 
 namespace CorpusSdk.Generators.Tests;
 
@@ -31,6 +31,61 @@ public sealed class IndexIntsTests
     }
 
     [Fact]
+    public void Random_arrays_round_trip_in_the_block_layout()
+    {
+        // Any values, including descending runs and block-sized edges, not only the ascending runs the layout favours.
+        Gen.Int[0, (1 << 30) - 1].SelectMany(max => Gen.Int[0, max].Array[0, 700])
+            .Sample(values => Assert.Equal(values, Read(Writer.PackBlocks(values))), iter: 1_000);
+    }
+
+    [Fact]
+    public void Random_ascending_runs_round_trip_and_never_grow()
+    {
+        // Postings-like data: ascending runs that restart, as the postings of consecutive terms do.
+        Gen.Int[1, 5_000].SelectMany(gap => Gen.Int[0, gap].Array[256, 3_000].Select(gaps => (gap, gaps)))
+            .Sample(t =>
+            {
+                int[] values = new int[t.gaps.Length];
+                int sum = 0;
+                for (int i = 0; i < values.Length; i++)
+                {
+                    sum = i % 500 == 0 ? t.gaps[i] : sum + t.gaps[i];
+                    values[i] = sum;
+                }
+
+                string packed = Writer.Pack(values);
+                Assert.Equal(values, Read(packed));
+                Assert.True(packed.Length <= Writer.PackFixed(values, 5).Length - ((values.Length * 5) - (values.Length * Width(values.Max()))));
+            }, iter: 300);
+    }
+
+    [Fact]
+    public void Block_layout_is_smaller_for_ascending_values()
+    {
+        int[] positions = Enumerable.Range(0, 10_000).Select(i => (i * 37) + (i % 7)).ToArray();
+        string blocked = Writer.Pack(positions);
+        Assert.Equal(Writer.BlocksMarker, blocked[0]);
+        Assert.True(blocked.Length * 4 < Writer.PackFixed(positions, 4).Length, blocked.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var reader = new IndexInts(System.Text.Encoding.ASCII.GetBytes(blocked));
+        Assert.Equal(4_321, reader.LowerBound(0, reader.Count, positions[4_321]));
+        Assert.Equal(9_999, reader.Gallop(100, reader.Count, positions[9_999]));
+        Assert.Equal(10_000, reader.Gallop(100, reader.Count, int.MaxValue));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(300)]
+    public void Block_layout_holds_boundary_values_at_any_count(int count)
+    {
+        int[] values = Enumerable.Range(0, count).Select(i => i % 3 == 0 ? (1 << 30) - 1 : i % 3 == 1 ? 0 : i).ToArray();
+        Assert.Equal(values, Read(Writer.PackBlocks(values)));
+    }
+
+    [Fact]
     public void Values_out_of_range_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Writer.Pack([-1]));
@@ -52,6 +107,19 @@ public sealed class IndexIntsTests
         var error = Assert.Throws<InvalidOperationException>(() => new IndexInts("9????????"u8));
         Assert.Contains("malformed", error.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => new IndexInts("2?????????"u8));
+        Assert.Throws<InvalidOperationException>(() => new IndexInts("M??@??"u8)); // 64 values promised, no table
+        Assert.Throws<InvalidOperationException>(() => new IndexInts("M !???????????"u8)); // a count digit out of the alphabet
+    }
+
+    private static int Width(int max)
+    {
+        int width = 1;
+        while ((max >> (6 * width)) != 0)
+        {
+            width++;
+        }
+
+        return width;
     }
 
     private static int[] Read(string packed)
