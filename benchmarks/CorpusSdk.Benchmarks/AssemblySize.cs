@@ -32,6 +32,21 @@ internal static class AssemblySize
                 $"| {size:N0} | {Mb(seed)} | {Mb(index)} | {index / (double)seed:N2} MB | {assembly} | {Mb(lucene)} | {lucene / (double)seed:N2} MB | {index / (double)lucene:N2} | {build:N1} s |"));
         }
 
+        Console.WriteLine();
+        Console.WriteLine("Sections at 1,000 articles (every mode summed): every section fixed, as written, every section that gains in the block layout:");
+        Console.WriteLine();
+        Console.WriteLine("| section | fixed | as written | all blocked | all blocked / fixed |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        InMemoryCorpus fixedLayout = InMemoryCorpus.For(1000, IndexLayout.Fixed);
+        InMemoryCorpus written = InMemoryCorpus.For(1000);
+        InMemoryCorpus blocked = InMemoryCorpus.For(1000, IndexLayout.AllBlocked);
+        foreach ((string name, long bytes) in fixedLayout.Sections.OrderByDescending(s => s.Value))
+        {
+            Console.WriteLine(FormattableString.Invariant($"| {name} | {bytes:N0} | {written.Sections[name]:N0} | {blocked.Sections[name]:N0} | {blocked.Sections[name] / (double)bytes:N2} |"));
+        }
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"| **all** (per MB of seed text) | {fixedLayout.IndexBytes:N0} ({fixedLayout.IndexBytes / (double)fixedLayout.SeedBytes:N2} MB) | {written.IndexBytes:N0} ({written.IndexBytes / (double)written.SeedBytes:N2} MB) | {blocked.IndexBytes:N0} ({blocked.IndexBytes / (double)blocked.SeedBytes:N2} MB) | {blocked.IndexBytes / (double)fixedLayout.IndexBytes:N2} |"));
         return 0;
     }
 

@@ -19,9 +19,9 @@ namespace CorpusSdk.Benchmarks;
 /// </summary>
 internal sealed class InMemoryCorpus
 {
-    private static readonly Dictionary<int, InMemoryCorpus> Cache = [];
+    private static readonly Dictionary<(int, IndexLayout), InMemoryCorpus> Cache = [];
 
-    private InMemoryCorpus(int count)
+    private InMemoryCorpus(int count, IndexLayout layout)
     {
         List<SyntheticArticle> seeds = [.. SyntheticCorpus.SyntheticCorpus.Generate(count, Vocabulary.FromSeed())];
         SeedBytes = seeds.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Text) + (a.Bom ? 3 : 0));
@@ -30,7 +30,8 @@ internal sealed class InMemoryCorpus
             .OrderBy(s => s.Item2.Id, StringComparer.Ordinal)
             .ToList();
         Texts = [.. articles.Select(a => (a.Article.Title, (IReadOnlyList<string>)[.. a.Article.Blocks.Select(b => b.Text)]))];
-        var data = new SectionData(articles.Count, IndexEmitter.Sections(CorpusIndexBuilder.Build([.. articles.Select(a => ArticleIndexer.Index(a.Article, a.Path))])));
+        var data = new SectionData(articles.Count, IndexEmitter.Sections(CorpusIndexBuilder.Build([.. articles.Select(a => ArticleIndexer.Index(a.Article, a.Path))]), Policy(layout)));
+        Sections = data.SectionBytes;
         IndexBytes = data.Bytes;
         Engine = new CorpusSearch(data);
     }
@@ -46,14 +47,25 @@ internal sealed class InMemoryCorpus
     /// <summary>Each article's title and blocks, in corpus order (for Lucene's index).</summary>
     public IReadOnlyList<(string Title, IReadOnlyList<string> Blocks)> Texts { get; }
 
-    public static InMemoryCorpus For(int count)
+    private static Func<string, bool> Policy(IndexLayout layout) => layout switch
+    {
+        IndexLayout.Fixed => _ => false,
+        IndexLayout.AllBlocked => _ => true,
+        _ => IndexEmitter.BlockedByDefault,
+    };
+
+    /// <summary>Each section's bytes (per-mode sections summed over the modes), by name.</summary>
+    public IReadOnlyDictionary<string, long> Sections { get; }
+
+    /// <summary>The corpus of <paramref name="count"/> articles, its integer sections laid out as <paramref name="layout"/> says.</summary>
+    public static InMemoryCorpus For(int count, IndexLayout layout = IndexLayout.Written)
     {
         lock (Cache)
         {
-            if (!Cache.TryGetValue(count, out InMemoryCorpus? corpus))
+            if (!Cache.TryGetValue((count, layout), out InMemoryCorpus? corpus))
             {
-                corpus = new InMemoryCorpus(count);
-                Cache.Add(count, corpus);
+                corpus = new InMemoryCorpus(count, layout);
+                Cache.Add((count, layout), corpus);
             }
 
             return corpus;
@@ -74,6 +86,7 @@ internal sealed class InMemoryCorpus
             {
                 byte[] bytes = Encoding.UTF8.GetBytes(section.Text ?? section.Packed!);
                 Bytes += bytes.Length;
+                SectionBytes[section.Section] = SectionBytes.GetValueOrDefault(section.Section) + bytes.Length;
                 int key = (int)Enum.Parse<IndexSection>(section.Section) * _modes;
                 if (section.Mode is null)
                 {
@@ -91,6 +104,8 @@ internal sealed class InMemoryCorpus
 
         public long Bytes { get; }
 
+        public Dictionary<string, long> SectionBytes { get; } = [];
+
         public override int ArticleCount { get; }
 
         public override ArticleCollection Articles => throw new NotSupportedException("An in-memory index has no articles.");
@@ -99,4 +114,17 @@ internal sealed class InMemoryCorpus
 
         public override ReadOnlySpan<byte> GetSection(IndexSection section, SearchMode mode) => _sections[((int)section * _modes) + (int)mode];
     }
+}
+
+/// <summary>How the integer sections of an in-memory index are laid out (issue 11, item 3).</summary>
+public enum IndexLayout
+{
+    /// <summary>As the generator writes them (<c>IndexEmitter.BlockedByDefault</c>).</summary>
+    Written,
+
+    /// <summary>Every section fixed-width: the baseline.</summary>
+    Fixed,
+
+    /// <summary>Every section that saves a quarter of its bytes in the block layout takes it.</summary>
+    AllBlocked,
 }

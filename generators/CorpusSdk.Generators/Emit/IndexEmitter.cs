@@ -95,11 +95,21 @@ internal static class IndexEmitter
     }
 
     /// <summary>
+    /// Whether a section takes the block layout when it saves a quarter of its bytes: only the per-term sections, read a
+    /// few times per query term. The block layout halves postings and positions too (43.1 MB to 19.3 MB at 1,000
+    /// articles), but a value read at random costs a block-table lookup: with it in the postings and positions,
+    /// phrases were 4× and part queries 1.5–2.5× slower (docs/benchmarks.md, "Index layout"). They stay fixed
+    /// until the engine reads them through a cursor that decodes a block at a time.
+    /// </summary>
+    public static bool BlockedByDefault(string section) => section.StartsWith("Term", System.StringComparison.Ordinal);
+
+    /// <summary>
     /// Every section of the index as the runtime reads it: UTF-8 text (<see cref="IndexSectionData.Text"/>) or
     /// packed integers (<see cref="IndexSectionData.Packed"/>, <see cref="IndexInts"/>). The one writer of the layout;
-    /// tests use it to search an index without compiling it.
+    /// tests use it to search an index without compiling it. <paramref name="allowBlocks"/> says which integer sections
+    /// may take the block layout (<see cref="IndexInts"/>); by default <see cref="BlockedByDefault"/>.
     /// </summary>
-    public static List<IndexSectionData> Sections(CorpusIndex index)
+    public static List<IndexSectionData> Sections(CorpusIndex index, System.Func<string, bool>? allowBlocks = null)
     {
         var sections = new List<IndexSectionData>
         {
@@ -135,7 +145,7 @@ internal static class IndexEmitter
 
         return sections;
 
-        static IndexSectionData Packed(string section, string? mode, IReadOnlyList<int> values) => new(section, mode, null, IndexInts.Pack(values));
+        IndexSectionData Packed(string section, string? mode, IReadOnlyList<int> values) => new(section, mode, null, IndexInts.Pack(values, (allowBlocks ?? BlockedByDefault)(section)));
     }
 
     /// <summary>

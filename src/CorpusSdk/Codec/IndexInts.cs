@@ -166,8 +166,10 @@ internal readonly ref struct IndexInts
     /// Writes <paramref name="values"/> as a section: the block layout when the section is large and it saves at least
     /// a quarter of the bytes, the fixed layout otherwise.
     /// </summary>
+    /// <param name="values">The values, each in [0, 2^30).</param>
+    /// <param name="allowBlocks">False: always the fixed layout (benchmarks compare the two).</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside [0, 2^30).</exception>
-    public static string Pack(IReadOnlyList<int> values)
+    public static string Pack(IReadOnlyList<int> values, bool allowBlocks = true)
     {
         int max = 0;
         foreach (int value in values)
@@ -187,7 +189,7 @@ internal readonly ref struct IndexInts
         }
 
         long fixedBytes = 1 + ((long)values.Count * width);
-        if (values.Count >= MinBlockedCount)
+        if (allowBlocks && values.Count >= MinBlockedCount)
         {
             string blocked = PackBlocks(values);
             if (blocked.Length - Padding <= fixedBytes * 3 / 4)
