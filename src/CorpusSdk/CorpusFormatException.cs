@@ -50,7 +50,7 @@ public sealed class CorpusFormatException : Exception
             ? "Update the CorpusSdk package to the release that compiled this corpus (or a later one that reads format " + Int(data) + "), or rebuild the corpus with this CorpusSdk."
             : "Rebuild the corpus with this CorpusSdk (for the CorpusSdk.Seeds package: update it to the release built with this CorpusSdk), or use the CorpusSdk package release that compiled it.";
         return what + " was compiled with CorpusSdk corpus format " + Int(data) + "; this CorpusSdk runtime (" + CorpusSdkInfo.Version +
-            ") reads format " + Int(runtime) + " only. " + fix + " See docs/versioning.md.";
+            ") reads format " + Int(runtime) + " only. " + fix + " See https://github.com/corpussdk/corpussdk/blob/main/docs/versioning.md#the-corpus-format.";
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
