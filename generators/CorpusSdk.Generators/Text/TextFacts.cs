@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Text;
 
 namespace CorpusSdk.Generators.Text;
 
-/// <summary>Small character facts the seed parser needs.</summary>
+/// <summary>Small character facts the seed parser needs. Words are the analysis's (<c>CorpusSdk.Analysis.WordBreaker</c>), not defined here.</summary>
 internal static class TextFacts
 {
     /// <summary>The numeric value of an ASCII, Arabic-Indic or Extended Arabic-Indic digit, or -1.</summary>
@@ -30,37 +29,6 @@ internal static class TextFacts
     /// <summary>Bidi embedding, override and isolate controls (Trojan-source characters).</summary>
     public static bool IsBidiControl(char c) =>
         (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
-
-    /// <summary>True for characters that belong to a word: letters, digits and combining marks.</summary>
-    public static bool IsWordChar(char c)
-    {
-        if (char.IsLetterOrDigit(c))
-        {
-            return true;
-        }
-
-        UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
-        return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
-    }
-
-    /// <summary>Counts runs of word characters.</summary>
-    public static int CountWords(string text)
-    {
-        int count = 0;
-        bool inWord = false;
-        foreach (char c in text)
-        {
-            bool word = IsWordChar(c);
-            if (word && !inWord)
-            {
-                count++;
-            }
-
-            inWord = word;
-        }
-
-        return count;
-    }
 
     /// <summary>
     /// A loose key for matching month names: harakat and tatweel removed, alef forms, alef maqsura
