@@ -1,4 +1,5 @@
 using System.Text;
+using CorpusSdk.Analysis;
 
 namespace CorpusSdk.Generators.Text;
 
@@ -31,8 +32,9 @@ internal static class TextFacts
         (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 
     /// <summary>
-    /// A loose key for matching month names: harakat and tatweel removed, alef forms, alef maqsura
-    /// and ta marbuta folded, Latin lower-cased, inner white space collapsed.
+    /// A loose key for matching month names: each character folded as the search folds it
+    /// (<see cref="ArabicNormalizer.Fold"/>: harakat, tatweel and joiners removed, alef forms, alef maqsura and
+    /// ta marbuta folded, Latin lower-cased), inner white space collapsed.
     /// </summary>
     public static string FoldForLookup(string text)
     {
@@ -46,7 +48,8 @@ internal static class TextFacts
                 continue;
             }
 
-            if ((c >= '\u064B' && c <= '\u0652') || c == '\u0640' || c == '\u0670')
+            char folded = ArabicNormalizer.Fold(c);
+            if (folded == '\0')
             {
                 continue;
             }
@@ -57,13 +60,7 @@ internal static class TextFacts
                 pendingSpace = false;
             }
 
-            builder.Append(c switch
-            {
-                '\u0622' or '\u0623' or '\u0625' or '\u0671' => '\u0627',
-                '\u0649' => '\u064A',
-                '\u0629' => '\u0647',
-                _ => char.ToLowerInvariant(c),
-            });
+            builder.Append(folded);
         }
 
         return builder.ToString();
