@@ -75,6 +75,8 @@ internal sealed class InMemoryCorpus
     /// <summary>The sections as UTF-8 bytes, looked up by (section, mode) in an array, as the generated switch does.</summary>
     private sealed class SectionData : CorpusIndexData
     {
+        public override int FormatVersion => CorpusFormat.Version;
+
         private readonly byte[][] _sections;
         private readonly int _modes = Enum.GetValues<SearchMode>().Length;
 

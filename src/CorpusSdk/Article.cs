@@ -1,6 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.Text;
 
 namespace CorpusSdk;
 
@@ -109,73 +108,19 @@ public sealed class Article
     /// generated code, once, when the article is first used: every text is decoded here into its own string,
     /// so reading afterwards allocates nothing, exactly as with string literals.
     /// </summary>
+    /// <param name="formatVersion">The corpus format the generator wrote the data in; checked before the data is read.</param>
     /// <param name="id">The seed file name without extension.</param>
-    /// <param name="data">
-    /// The layout as packed integers (a width digit, then fixed-width base-64 values: their count; year, month,
-    /// day; title line, byline line, word count; title and author ranges; per block kind, line and range; per
-    /// quotation block, start and length; per link block, start, length and target range), then the UTF-8 text.
-    /// Ranges of text are in bytes of the text; quotation and link ranges are in characters of their block.
-    /// </param>
+    /// <param name="layoutBytes">The length of the layout at the start of <paramref name="data"/>.</param>
+    /// <param name="data">The layout (packed integers), then the UTF-8 text (docs/architecture.md, "How text is stored, and why").</param>
     /// <returns>The article.</returns>
+    /// <exception cref="CorpusFormatException"><paramref name="formatVersion"/> is not the format this runtime reads.</exception>
     /// <exception cref="ArgumentException">The data is not a compiled article.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static Article FromUtf8(string id, ReadOnlySpan<byte> data)
+    public static Article FromUtf8(int formatVersion, string id, int layoutBytes, ReadOnlySpan<byte> data)
     {
         ArgumentNullException.ThrowIfNull(id);
-        try
-        {
-            int width = data.IsEmpty ? 0 : data[0] - '0';
-            if (width is < 1 or > 6)
-            {
-                throw new ArgumentException($"Article '{id}': the compiled data does not start with a layout.", nameof(data));
-            }
-
-            int count = new PackedInts(data.Slice(0, 1 + width))[0];
-            var layout = new PackedInts(data.Slice(0, 1 + (count * width)));
-            ReadOnlySpan<byte> text = data.Slice(1 + (count * width));
-            int i = 1;
-            int year = layout[i++], month = layout[i++], day = layout[i++];
-            DateOnly published = year == 0 ? default : new DateOnly(year, month, day);
-            int titleLine = layout[i++], bylineLine = layout[i++], wordCount = layout[i++];
-            string title = Decode(text, layout, ref i);
-            string author = Decode(text, layout, ref i);
-
-            var blocks = new Block[layout[i++]];
-            for (int b = 0; b < blocks.Length; b++)
-            {
-                var kind = (BlockKind)layout[i++];
-                int line = layout[i++];
-                blocks[b] = new Block(kind, b, line, Decode(text, layout, ref i));
-            }
-
-            var quotes = new Quote[layout[i++]];
-            for (int q = 0; q < quotes.Length; q++)
-            {
-                int block = layout[i++];
-                CheckBlockIndex(id, block, blocks.Length, nameof(data));
-                quotes[q] = new Quote(blocks[block], layout[i++], layout[i++]);
-            }
-
-            var links = new Link[layout[i++]];
-            for (int l = 0; l < links.Length; l++)
-            {
-                int block = layout[i++];
-                CheckBlockIndex(id, block, blocks.Length, nameof(data));
-                int start = layout[i++], length = layout[i++];
-                links[l] = new Link(blocks[block], start, length, Decode(text, layout, ref i));
-            }
-
-            if (i != count)
-            {
-                throw new ArgumentException($"Article '{id}': the compiled layout has {count} values, {i} were read.", nameof(data));
-            }
-
-            return new Article(id, title, titleLine, author, bylineLine, published, wordCount, blocks, quotes, links);
-        }
-        catch (ArgumentOutOfRangeException exception)
-        {
-            throw new ArgumentException($"Article '{id}': the compiled data is malformed ({exception.Message}).", nameof(data), exception);
-        }
+        CorpusFormat.Check(formatVersion, $"Article '{id}'");
+        return ArticleLayout.Read(id, data, layoutBytes);
     }
 
     /// <summary>The seed file name without extension; unique in a corpus.</summary>
@@ -196,7 +141,7 @@ public sealed class Article
     /// <summary>The publication date from the byline.</summary>
     public DateOnly Published { get; }
 
-    /// <summary>Number of words (runs of letters, digits and combining marks) in the body blocks.</summary>
+    /// <summary>Number of words in the body blocks, as the search splits them (<c>don't</c>, <c>U.S.A</c> and <c>1,000</c> are one word each).</summary>
     public int WordCount { get; }
 
     /// <summary>All body blocks in reading order.</summary>
@@ -219,14 +164,6 @@ public sealed class Article
 
     /// <summary>The title (does not allocate).</summary>
     public override string ToString() => _title;
-
-    /// <summary>Decodes the text range (start, length in bytes) at the layout's next two values.</summary>
-    private static string Decode(ReadOnlySpan<byte> text, PackedInts layout, ref int i)
-    {
-        int start = layout[i++];
-        int length = layout[i++];
-        return length == 0 ? string.Empty : Encoding.UTF8.GetString(text.Slice(start, length));
-    }
 
     private static void CheckBlockIndex(string id, int index, int count, string parameter)
     {

@@ -25,4 +25,10 @@ public static class CorpusSdkInfo
 
     /// <summary>The full ID of the git commit this library was built from (40 hexadecimal digits).</summary>
     public static string GitCommitId => ThisAssembly.GitCommitId;
+
+    /// <summary>
+    /// The corpus format this runtime reads, and its generator writes. A corpus compiled in another format
+    /// throws <see cref="CorpusFormatException"/> on first use (docs/versioning.md).
+    /// </summary>
+    public static int CorpusFormatVersion => CorpusFormat.Version;
 }

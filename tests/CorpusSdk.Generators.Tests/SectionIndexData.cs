@@ -12,6 +12,8 @@ namespace CorpusSdk.Generators.Tests;
 /// </summary>
 internal sealed class SectionIndexData : CorpusIndexData
 {
+    public override int FormatVersion => CorpusFormat.Version;
+
     private readonly Dictionary<(IndexSection, SearchMode), byte[]> _sections = new();
 
     private SectionIndexData(CorpusIndex index, int articles)

@@ -188,3 +188,37 @@ public sealed class SeedParserTests
     [InlineData("plain", "plain")]
     public void Id_is_the_file_name_without_extension(string path, string id) => Assert.Equal(id, SeedParser.IdOf(path));
 }
+
+/// <summary>One word count for the parser, <c>Article.WordCount</c> and the search: the analysis's (WordBreaker).</summary>
+public sealed class WordCountTests
+{
+    [Fact]
+    public void Word_count_is_the_words_the_search_sees()
+    {
+        // Runs of letters and digits would count 10 (U S A paid 1 000 dollars don t ask); the search sees 6.
+        const string sentence = "U.S.A paid 1,000 dollars, don't ask.";
+        ArticleSpec article = SeedParser.Parse("seeds/w.txt", "Words\n\nBy Jane Doe | October 1, 2016\n\n" + sentence + "\n").Article!;
+        Assert.Equal(sentence, Assert.Single(article.Blocks).Text);
+        Assert.Equal(6, article.WordCount);
+        Assert.Equal(6, IndexedBodyWords(article));
+    }
+
+    [Theory]
+    [InlineData("links-and-quotes.txt")]
+    [InlineData("explicit-kinds.txt")]
+    [InlineData("english-byline.txt")]
+    [InlineData("legitimate-marks.txt")]
+    [InlineData("split-paragraph.txt")]
+    [InlineData("arabic-indic-digits.txt")]
+    [InlineData("")]
+    public void Word_count_equals_the_indexed_body_words(string fixture)
+    {
+        string text = fixture.Length == 0 ? TestFiles.RealSeed : TestFiles.ReadFixture(fixture);
+        ArticleSpec article = SeedParser.Parse("seeds/x.txt", text).Article!;
+        Assert.True(article.WordCount > 0);
+        Assert.Equal(IndexedBodyWords(article), article.WordCount);
+    }
+
+    private static int IndexedBodyWords(ArticleSpec article) =>
+        CorpusSdk.Generators.Search.ArticleIndexer.Index(article, "seeds/x.txt").Parts.Where(p => p.Block >= 0).Sum(p => p.Starts.Count);
+}

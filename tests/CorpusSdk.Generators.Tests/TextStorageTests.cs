@@ -79,21 +79,6 @@ public sealed class TextStorageTests
     }
 
     [Fact]
-    public void Malformed_utf8_data_is_an_argument_exception_naming_the_article()
-    {
-        string data = ArticleEmitter.Utf8Data(SeedParser.Parse("seeds/x.txt", TestFiles.RealSeed).Article!);
-        Article article = Article.FromUtf8("x", Encoding.UTF8.GetBytes(data));
-        Assert.Equal(18, article.Blocks.Count);
-        Assert.Equal(3, article.Links.Count);
-
-        foreach (string bad in new[] { string.Empty, "9", "2zz", data[..(data.Length / 3)], data[..40] })
-        {
-            var error = Assert.Throws<ArgumentException>(() => Article.FromUtf8("x", Encoding.UTF8.GetBytes(bad)));
-            Assert.Contains("'x'", error.Message, StringComparison.Ordinal);
-        }
-    }
-
-    [Fact]
     public void Auto_keeps_string_literals_for_a_small_corpus()
     {
         GeneratorRun run = GeneratorHarness.Run(RealSeedAndFixtures(), null);

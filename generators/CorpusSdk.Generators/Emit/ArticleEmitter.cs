@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using CorpusSdk.Generators.Model;
 
@@ -38,8 +39,10 @@ internal static class ArticleEmitter
         if (utf8)
         {
             // No per-article code to compile or JIT beyond this initializer: the layout and the text are data.
+            var (layout, text) = Utf8Data(article);
             w.WriteLine("internal static readonly global::CorpusSdk.Article Value = global::CorpusSdk.Article.FromUtf8(" +
-                CSharpEscaper.StringLiteral(article.Id) + ", " + CSharpEscaper.StringLiteral(Utf8Data(article)) + "u8);");
+                Int(CorpusFormat.Version) + ", " + CSharpEscaper.StringLiteral(article.Id) + ", " + Int(Encoding.UTF8.GetByteCount(layout)) + ", " +
+                CSharpEscaper.StringLiteral(layout + text) + "u8);");
             w.CloseBlock();
             w.CloseBlock();
             w.CloseBlock();
@@ -70,65 +73,17 @@ internal static class ArticleEmitter
         return w.ToString();
     }
 
-    /// <summary>
-    /// The argument of <c>Article.FromUtf8</c>: packed integers (<see cref="PackedInts"/>: a width digit, then
-    /// fixed-width base-64 values) followed by the UTF-8 text. Values: their own count; year, month, day (0 when
-    /// missing); title line, byline line, word count; title and author as (start, length) in text bytes; the
-    /// block count and per block kind, line, start, length; the quotation count and per quotation block, start,
-    /// length (characters of the block's text); the link count and per link block, start, length, then its
-    /// target's (start, length) in text bytes. The text is the title, the author, every block and every link
-    /// target, in that order.
-    /// </summary>
-    internal static string Utf8Data(ArticleSpec article)
-    {
-        var text = new StringBuilder();
-        int bytes = 0;
-        var values = new List<int>();
-        values.Add(article.Published.IsValid ? article.Published.Year : 0);
-        values.Add(article.Published.IsValid ? article.Published.Month : 0);
-        values.Add(article.Published.IsValid ? article.Published.Day : 0);
-        values.Add(article.TitleLine);
-        values.Add(article.BylineLine);
-        values.Add(article.WordCount);
-        AddText(article.Title);
-        AddText(article.Author);
-        values.Add(article.Blocks.Count);
-        foreach (BlockSpec block in article.Blocks)
-        {
-            values.Add((int)block.Kind);
-            values.Add(block.Line);
-            AddText(block.Text);
-        }
-
-        values.Add(article.Quotes.Count);
-        foreach (QuoteSpec quote in article.Quotes)
-        {
-            values.Add(quote.BlockIndex);
-            values.Add(quote.Start);
-            values.Add(quote.Length);
-        }
-
-        values.Add(article.Links.Count);
-        foreach (LinkSpec link in article.Links)
-        {
-            values.Add(link.BlockIndex);
-            values.Add(link.Start);
-            values.Add(link.Length);
-            AddText(link.Target);
-        }
-
-        values.Insert(0, values.Count + 1);
-        return PackedInts.Pack(values) + text.ToString();
-
-        void AddText(string value)
-        {
-            int length = Encoding.UTF8.GetByteCount(value);
-            values.Add(bytes);
-            values.Add(length);
-            text.Append(value);
-            bytes += length;
-        }
-    }
+    /// <summary>The data <c>Article.FromUtf8</c> reads: the layout and the text of <see cref="ArticleLayout"/>.</summary>
+    internal static (string Layout, string Text) Utf8Data(ArticleSpec article) => ArticleLayout.Write(
+        article.Published.IsValid ? (article.Published.Year, article.Published.Month, article.Published.Day) : (0, 0, 0),
+        article.TitleLine,
+        article.BylineLine,
+        article.WordCount,
+        article.Title,
+        article.Author,
+        article.Blocks.Select(b => ((int)b.Kind, b.Line, b.Text)).ToList(),
+        article.Quotes.Select(q => (q.BlockIndex, q.Start, q.Length)).ToList(),
+        article.Links.Select(l => (l.BlockIndex, l.Start, l.Length, l.Target)).ToList());
 
     /// <summary>The name of the nested class that holds an article's data.</summary>
     public static string HolderName(string memberName) => "__Article_" + memberName.TrimStart('@');

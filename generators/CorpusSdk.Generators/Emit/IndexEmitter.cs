@@ -61,6 +61,8 @@ internal static class IndexEmitter
         w.WriteLine();
         w.WriteLine(Header.GeneratedCodeAttribute(generatorVersion));
         w.OpenBlock("private sealed class __IndexData : global::CorpusSdk.CorpusIndexData");
+        w.WriteLine("public override int FormatVersion => " + ArticleEmitter.Int(CorpusFormat.Version) + ";");
+        w.WriteLine();
         w.WriteLine("public override int ArticleCount => " + ArticleEmitter.Int(articleMembers.Count) + ";");
         w.WriteLine();
         w.WriteLine("public override global::CorpusSdk.ArticleCollection Articles => " + className + ".Articles;");

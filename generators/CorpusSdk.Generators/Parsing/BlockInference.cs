@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using CorpusSdk.Analysis;
 using CorpusSdk.Generators.Model;
-using CorpusSdk.Generators.Text;
 
 namespace CorpusSdk.Generators.Parsing;
 
@@ -291,7 +291,7 @@ internal static class BlockInference
                 IsMarked = block.Marker != BlockMarker.None,
                 EndsSentence = end > 0 && IsSentenceEnd(text[end - 1]),
                 HasMarkup = inline.Links.Count > 0 || inline.Quotes.Count > 0,
-                Words = TextFacts.CountWords(text),
+                Words = WordBreaker.Count(text.AsSpan()),
             };
             f.HasInnerPunctuation = f.HasMarkup || text.IndexOfAny(InnerPunctuation) >= 0;
             for (int k = 0; k + 1 < end; k++)
@@ -349,56 +349,30 @@ internal static class BlockInference
 
         private static string LastFoldedWord(string text)
         {
-            string last = string.Empty;
-            int end = text.Length;
-            while (end > 0 && !TextFacts.IsWordChar(text[end - 1]))
-            {
-                end--;
-            }
-
-            int start = end;
-            while (start > 0 && TextFacts.IsWordChar(text[start - 1]))
-            {
-                start--;
-            }
-
-            foreach (string word in FoldedWords(text.Substring(start, end - start)))
-            {
-                last = word;
-            }
-
-            return last;
-
+            List<string> words = FoldedWords(text);
+            return words.Count == 0 ? string.Empty : words[words.Count - 1];
         }
 
-        /// <summary>Runs of word characters, without harakat and tatweel, alef forms, ى and ة folded.</summary>
-        private static IEnumerable<string> FoldedWords(string text)
+        /// <summary>
+        /// The words as the search splits them (<see cref="WordBreaker"/>), in the search's normalised form
+        /// (<see cref="ArabicNormalizer.Normalize"/>: harakat, tatweel and joiners removed, alef forms, ى, ة and
+        /// digits folded, Latin lower-cased); a word of marks only is dropped.
+        /// </summary>
+        private static List<string> FoldedWords(string text)
         {
-            var word = new System.Text.StringBuilder();
-            for (int k = 0; k <= text.Length; k++)
+            var words = new List<string>();
+            var buffer = new char[text.Length];
+            int position = 0;
+            while (WordBreaker.Next(text.AsSpan(), ref position, out int start, out int length))
             {
-                char c = k < text.Length ? text[k] : ' ';
-                if (k < text.Length && TextFacts.IsWordChar(c))
+                int folded = ArabicNormalizer.Normalize(text.AsSpan(start, length), buffer);
+                if (folded > 0)
                 {
-                    if ((c >= '\u064B' && c <= '\u0652') || c == '\u0640' || c == '\u0670')
-                    {
-                        continue;
-                    }
-
-                    word.Append(c switch
-                    {
-                        '\u0622' or '\u0623' or '\u0625' or '\u0671' => '\u0627',
-                        '\u0649' => '\u064A',
-                        '\u0629' => '\u0647',
-                        _ => char.ToLowerInvariant(c),
-                    });
-                }
-                else if (word.Length > 0)
-                {
-                    yield return word.ToString();
-                    word.Clear();
+                    words.Add(new string(buffer, 0, folded));
                 }
             }
+
+            return words;
         }
 
         /// <summary>

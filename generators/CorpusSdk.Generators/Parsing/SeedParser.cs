@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CorpusSdk.Analysis;
 using CorpusSdk.Generators.Model;
 using CorpusSdk.Generators.Text;
 
@@ -120,7 +121,7 @@ internal static class SeedParser
             return (null, diagnostics);
         }
 
-        int wordCount = blocks.Sum(b => TextFacts.CountWords(b.Text));
+        int wordCount = blocks.Sum(b => WordBreaker.Count(b.Text.AsSpan()));
         var article = new ArticleSpec(
             id,
             fileName,

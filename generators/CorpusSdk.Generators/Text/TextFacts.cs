@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text;
+using CorpusSdk.Analysis;
 
 namespace CorpusSdk.Generators.Text;
 
-/// <summary>Small character facts the seed parser needs.</summary>
+/// <summary>Small character facts the seed parser needs. Words are the analysis's (<c>CorpusSdk.Analysis.WordBreaker</c>), not defined here.</summary>
 internal static class TextFacts
 {
     /// <summary>The numeric value of an ASCII, Arabic-Indic or Extended Arabic-Indic digit, or -1.</summary>
@@ -31,40 +31,10 @@ internal static class TextFacts
     public static bool IsBidiControl(char c) =>
         (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 
-    /// <summary>True for characters that belong to a word: letters, digits and combining marks.</summary>
-    public static bool IsWordChar(char c)
-    {
-        if (char.IsLetterOrDigit(c))
-        {
-            return true;
-        }
-
-        UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
-        return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
-    }
-
-    /// <summary>Counts runs of word characters.</summary>
-    public static int CountWords(string text)
-    {
-        int count = 0;
-        bool inWord = false;
-        foreach (char c in text)
-        {
-            bool word = IsWordChar(c);
-            if (word && !inWord)
-            {
-                count++;
-            }
-
-            inWord = word;
-        }
-
-        return count;
-    }
-
     /// <summary>
-    /// A loose key for matching month names: harakat and tatweel removed, alef forms, alef maqsura
-    /// and ta marbuta folded, Latin lower-cased, inner white space collapsed.
+    /// A loose key for matching month names: each character folded as the search folds it
+    /// (<see cref="ArabicNormalizer.Fold"/>: harakat, tatweel and joiners removed, alef forms, alef maqsura and
+    /// ta marbuta folded, Latin lower-cased), inner white space collapsed.
     /// </summary>
     public static string FoldForLookup(string text)
     {
@@ -78,7 +48,8 @@ internal static class TextFacts
                 continue;
             }
 
-            if ((c >= '\u064B' && c <= '\u0652') || c == '\u0640' || c == '\u0670')
+            char folded = ArabicNormalizer.Fold(c);
+            if (folded == '\0')
             {
                 continue;
             }
@@ -89,13 +60,7 @@ internal static class TextFacts
                 pendingSpace = false;
             }
 
-            builder.Append(c switch
-            {
-                '\u0622' or '\u0623' or '\u0625' or '\u0671' => '\u0627',
-                '\u0649' => '\u064A',
-                '\u0629' => '\u0647',
-                _ => char.ToLowerInvariant(c),
-            });
+            builder.Append(folded);
         }
 
         return builder.ToString();

@@ -30,6 +30,23 @@ internal static class WordBreaker
     }
 
     /// <summary>
+    /// The number of words in <paramref name="text"/> as <see cref="Next"/> finds them, long ones included (each takes
+    /// a position in the index). The one word count of CorpusSdk: <c>Article.WordCount</c> and the seed parser's
+    /// block measures use it, so they count what the search sees.
+    /// </summary>
+    public static int Count(ReadOnlySpan<char> text)
+    {
+        int count = 0;
+        int position = 0;
+        while (Next(text, ref position, out _, out _))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
     /// Finds the next word at or after <paramref name="position"/>. Returns false at the end.
     /// Words longer than <see cref="MaxWordLength"/> are still returned; callers skip them.
     /// </summary>

@@ -12,6 +12,12 @@ namespace CorpusSdk;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class CorpusIndexData
 {
+    /// <summary>
+    /// The corpus format the generator wrote this index in. <see cref="CorpusSearch"/> checks it before reading
+    /// anything and throws <see cref="CorpusFormatException"/> when this runtime reads another format.
+    /// </summary>
+    public abstract int FormatVersion { get; }
+
     /// <summary>The number of articles.</summary>
     public abstract int ArticleCount { get; }
 

@@ -26,10 +26,12 @@ public sealed class CorpusSearch
 
     /// <summary>Creates the engine. Called by generated code.</summary>
     /// <param name="data">The compiled index.</param>
+    /// <exception cref="CorpusFormatException">The index was compiled in another corpus format than this runtime reads.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public CorpusSearch(CorpusIndexData data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        CorpusFormat.Check(data.FormatVersion, "The search index of this corpus");
         _data = data;
         AuthorCount = new IndexInts(data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default)).Count - 1;
     }

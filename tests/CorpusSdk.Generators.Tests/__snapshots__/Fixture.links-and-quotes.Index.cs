@@ -42,6 +42,8 @@ namespace Consumer
         [global::System.CodeDom.Compiler.GeneratedCode("CorpusSdk.Generators", "VERSION")]
         private sealed class __IndexData : global::CorpusSdk.CorpusIndexData
         {
+            public override int FormatVersion => 1;
+
             public override int ArticleCount => 1;
 
             public override global::CorpusSdk.ArticleCollection Articles => Corpus.Articles;
