@@ -78,6 +78,30 @@ public sealed class MultiCorpusSearch
         return _corpora[hit.CorpusIndex].SearchEngine.GetArticle(hit.ArticleIndex);
     }
 
+    /// <summary>
+    /// Writes a keyword-in-context snippet of one part around its first highlight, with the engine of the highlights'
+    /// corpus (<see cref="CorpusSearch.TryWritePartSnippet(ReadOnlySpan{SearchHit}, Span{char}, out int, SnippetOptions?)"/>).
+    /// </summary>
+    /// <param name="highlights">Highlights of one part, in text order (<see cref="SearchResults.GetHighlights(in PartHit)"/>).</param>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="written">Characters written (0 when it does not fit).</param>
+    /// <param name="options">Markers and context; <see cref="SnippetOptions.Default"/> when null.</param>
+    /// <returns>False when <paramref name="destination"/> is too small.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The highlights' corpus is out of range.</exception>
+    public bool TryWritePartSnippet(ReadOnlySpan<SearchHit> highlights, Span<char> destination, out int written, SnippetOptions? options = null)
+    {
+        if (highlights.IsEmpty)
+        {
+            written = 0;
+            return true;
+        }
+
+        int corpus = highlights[0].CorpusIndex;
+        ArgumentOutOfRangeException.ThrowIfNegative(corpus);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(corpus, _corpora.Length);
+        return _corpora[corpus].SearchEngine.TryWritePartSnippet(highlights, destination, out written, options);
+    }
+
     /// <summary>Ranks the articles of all the corpora that match <paramref name="query"/> with the default options (10 best, default mode).</summary>
     /// <param name="query">The query (docs/search.md).</param>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
