@@ -110,6 +110,56 @@ public sealed class CorpusValueTests
         Assert.Throws<ArgumentOutOfRangeException>(() => twice.GetAuthor(1));
     }
 
+    [Fact]
+    public void Eight_threads_share_one_MultiCorpusSearch_from_its_first_query()
+    {
+        // A fresh instance: its statistics and author table are made by whichever thread gets there first.
+        SearchOptions[] options = [new SearchOptions { Facets = true }, new SearchOptions(SearchMode.LuceneCompatible) { Unit = SearchUnit.Part, Facets = true }];
+        var reference = new MultiCorpusSearch(Corpus.Instance, Corpus.Instance);
+        long[] expected = Queries.SelectMany(q => options.Select(o => Fingerprint(reference, q, o))).ToArray();
+        var shared = new MultiCorpusSearch(Corpus.Instance, Corpus.Instance);
+        var errors = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var start = new Barrier(8);
+        var threads = Enumerable.Range(0, 8).Select(_ => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (int round = 0; round < 200; round++)
+            {
+                int i = 0;
+                foreach (string query in Queries)
+                {
+                    foreach (SearchOptions option in options)
+                    {
+                        if (Fingerprint(shared, query, option) != expected[i++])
+                        {
+                            errors.Add(query);
+                        }
+                    }
+                }
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Empty(errors);
+    }
+
+    private static long Fingerprint(MultiCorpusSearch search, string query, in SearchOptions options)
+    {
+        using SearchResults results = search.Search(query, options);
+        long sum = results.TotalCount * 1_000_003L;
+        foreach (RankedHit hit in results.Hits)
+        {
+            sum = (sum * 31) + hit.CorpusIndex + hit.BlockIndex + BitConverter.SingleToInt32Bits(hit.Score);
+        }
+
+        foreach (FacetCount facet in results.AuthorFacets)
+        {
+            sum = (sum * 31) + search.GetAuthor(facet.Value).Length + facet.Count;
+        }
+
+        return sum + search.Count(query, options);
+    }
+
     private static IEnumerable<SearchOptions> Options()
     {
         foreach (SearchMode mode in Enum.GetValues<SearchMode>())
