@@ -42,7 +42,10 @@ internal struct PlanNode
     public int First;
     public int Count;
 
-    /// <summary>Term: 0 = the query mode's index, 1 = the normalized index (default mode only).</summary>
+    /// <summary>
+    /// Term: 0 = the query mode's index, 1 = the normalized index (default mode only); its number in this corpus's
+    /// dictionary, -1 when only another corpus of the <see cref="QueryCollection"/> has it (no postings here).
+    /// </summary>
     public int Source;
     public int Term;
 
