@@ -77,6 +77,22 @@ public sealed class MultiCorpusSearchTests(Xunit.Abstractions.ITestOutputHelper 
     }
 
     [Fact]
+    public void Default_mode_stems_are_chosen_per_corpus_a_documented_limit()
+    {
+        // docs/search.md, "Several corpora at once", Limits: the stem صين of الصيني is indexed only where the corpus
+        // also has صين (here: B's الصين), so A compiled alone does not index it, and A with B finds less than A ∪ B.
+        static string Seed(string body) => "عنوان\n\nكتبه سارة علي | 1 أكتوبر, 2016\n\n" + body + "\n";
+        (string, string) a = ("/seeds/a.txt", Seed("قال المسؤول الصيني كلاما.")), b = ("/seeds/b.txt", Seed("زار الوفد الصين أمس."));
+        CompiledCorpus union = SectionIndexData.Corpus([a, b]);
+        var multi = new MultiCorpusSearch(SectionIndexData.Corpus([a]), SectionIndexData.Corpus([b]));
+
+        Assert.Equal(2, union.SearchEngine.Count("الصين"));
+        Assert.Equal(1, multi.Count("الصين"));
+        var lucene = new SearchOptions(SearchMode.LuceneCompatible);
+        Assert.Equal(union.SearchEngine.Count("الصيني", lucene), multi.Count("الصيني", lucene));
+    }
+
+    [Fact]
     public void Searching_several_corpora_allocates_zero_bytes_in_steady_state()
     {
         Split split = Two.Value;
