@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Globalization;
 using System.Threading;
 
 namespace CorpusSdk;
@@ -58,6 +59,7 @@ public sealed class CompiledCorpus
         }
     }
 
-    /// <summary>The article count and content hash.</summary>
-    public override string ToString() => _index.ArticleCount + " articles, " + ContentHash;
+    /// <summary>The article count and content hash, e.g. <c>1 article, c8b67347…</c>.</summary>
+    public override string ToString() =>
+        _index.ArticleCount.ToString(CultureInfo.InvariantCulture) + (_index.ArticleCount == 1 ? " article, " : " articles, ") + ContentHash;
 }

@@ -19,7 +19,7 @@ public sealed class CorpusValueTests
         Assert.Equal(Corpus.ContentHash, corpus.ContentHash);
         Assert.Same(Corpus.SearchEngine, corpus.SearchEngine);
         Assert.Equal(1, corpus.FormatVersion);
-        Assert.Equal("1 articles, " + Corpus.ContentHash, corpus.ToString());
+        Assert.Equal("1 article, " + Corpus.ContentHash, corpus.ToString());
     }
 
     [Fact]
