@@ -8,6 +8,8 @@
 # packages from that feed:
 #   own-seed        references CorpusSdk, has its own seeds/hello-corpus.txt, builds, runs and prints
 #                   the article's title through the typed member Corpus.hello_corpus
+#   own-and-package references both, has its own seed and searches it with the package's corpus as one
+#                   index (MultiCorpusSearch): one ranked list naming each hit's corpus
 #   seeds-package   references CorpusSdk.Seeds, prints the real seed's title and the versions; its own
 #                   seeds/ folder must NOT be compiled (the generator does not flow through CorpusSdk.Seeds)
 #   tool            installs the corpus tool into a --tool-path and runs `corpus list`
@@ -315,6 +317,37 @@ EOF
   expect_file_has "$work/own-seed.items.json" 'seeds/hello-corpus.txt' "the seed among the additional files of a CorpusSdk consumer"
 }
 
+# (a2) Own seeds and the compiled corpus package searched as one index (docs/search.md, "Several corpora at once").
+check_own_and_package() {
+  local dir="$work/own-and-package"
+  new_console "$dir" OwnAndPackage
+  add_package "$dir" CorpusSdk
+  add_package "$dir" CorpusSdk.Seeds
+  mkdir -p "$dir/seeds"
+  printf '%s\n' 'Hello from a consumer' '' 'By Jane Doe | 1 October, 2016' '' \
+    'Kerry said the first paragraph mentions إيران and كيري as well.' >"$dir/seeds/hello.txt"
+  cat >"$dir/Program.cs" <<'EOF'
+using System.Text;
+using CorpusSdk;
+
+Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+var search = new MultiCorpusSearch(OwnAndPackage.Corpus.Instance, CorpusSdk.Seeds.Corpus.Instance);
+using (SearchResults results = search.Search("كيري", new SearchOptions { Facets = true }))
+{
+    Console.WriteLine(results.TotalCount);
+    foreach (RankedHit hit in results.Hits)
+        Console.WriteLine($"{hit.CorpusIndex} {search.GetArticle(hit).Id}");
+    Console.WriteLine(results.AuthorFacets.Length);
+}
+EOF
+  (cd "$dir" && consumer dotnet build -nologo) | tee "$work/own-and-package.build.log"
+  expect_clean_build_log "$work/own-and-package.build.log"
+  local out
+  out=$(cd "$dir" && dotnet run --no-build)
+  echo "$out"
+  expect_eq "$out" "$(printf '%s\n' 2 '1 000_8fbc388ac0ad8ee7' '0 hello' 2)" "own-and-package output"
+}
+
 # (b) The compiled corpus package: the real seed's title; the generator must not run here.
 check_seeds_package() {
   local dir="$work/seeds-package"
@@ -554,6 +587,7 @@ if [ "$last_status" -eq 0 ]; then
   run_check package-CorpusSdk.Seeds check_package_seeds
   run_check package-corpus check_package_tool
   run_check own-seed check_own_seed
+  run_check own-and-package check_own_and_package
   run_check seeds-package check_seeds_package
   run_check tool check_tool
   run_check malformed-seed check_malformed_seed

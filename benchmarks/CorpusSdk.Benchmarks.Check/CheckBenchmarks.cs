@@ -41,11 +41,11 @@ public class CheckBenchmarks
 
     /// <summary>Text lines with every block explained.</summary>
     [Benchmark]
-    public int CheckExplain() => CorpusCli.Run(["check", "--explain", _directory], TextWriter.Null, TextWriter.Null, CorpusSdk.Seeds.Corpus.Articles);
+    public int CheckExplain() => CorpusCli.Run(["check", "--explain", _directory], TextWriter.Null, TextWriter.Null, CorpusSdk.Seeds.Corpus.Instance);
 
     private int Run(string format)
     {
-        int exit = CorpusCli.Run(["check", "--format", format, _directory], TextWriter.Null, TextWriter.Null, CorpusSdk.Seeds.Corpus.Articles);
+        int exit = CorpusCli.Run(["check", "--format", format, _directory], TextWriter.Null, TextWriter.Null, CorpusSdk.Seeds.Corpus.Instance);
         return exit == CorpusCli.ExitUsage ? throw new InvalidOperationException("bad usage") : exit;
     }
 }

@@ -42,29 +42,29 @@ public static class CorpusCli
     /// <param name="args">The command-line arguments, without the program name.</param>
     /// <param name="stdout">Where results and help go.</param>
     /// <param name="stderr">Where errors go.</param>
-    /// <param name="articles">The corpus to read.</param>
+    /// <param name="corpus">The corpus to read and search (a generated <c>Corpus.Instance</c>).</param>
     /// <returns>The exit code: <see cref="ExitSuccess"/>, <see cref="ExitUsage"/> or <see cref="ExitFailure"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ArticleCollection articles) =>
-        Run(args, stdout, stderr, articles, CorpusCliOptions.Default);
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CompiledCorpus corpus) =>
+        Run(args, stdout, stderr, corpus, CorpusCliOptions.Default);
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
     /// <param name="args">The command-line arguments, without the program name.</param>
     /// <param name="stdout">Where results, help and exports without <c>--out</c> go.</param>
     /// <param name="stderr">Where errors (and progress, when <see cref="CorpusCliOptions.ShowProgress"/>) go.</param>
-    /// <param name="articles">The corpus to read.</param>
-    /// <param name="options">The corpus content hash and progress setting.</param>
+    /// <param name="corpus">The corpus to read and search (a generated <c>Corpus.Instance</c>): its articles, its content hash (written into exports) and its search engine.</param>
+    /// <param name="options">Progress and highlighting settings.</param>
     /// <returns>The exit code: <see cref="ExitSuccess"/>, <see cref="ExitUsage"/> or <see cref="ExitFailure"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ArticleCollection articles, CorpusCliOptions options)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CompiledCorpus corpus, CorpusCliOptions options)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(options);
 
-        Command root = CreateCommand(stdout, stderr, articles, options);
+        Command root = CreateCommand(stdout, stderr, corpus, options);
 
         // Arguments are taken literally: no '@file' response-file expansion.
         ParseResult result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -83,7 +83,7 @@ public static class CorpusCli
         });
     }
 
-    private static Command CreateCommand(TextWriter stdout, TextWriter stderr, ArticleCollection articles, CorpusCliOptions options)
+    private static Command CreateCommand(TextWriter stdout, TextWriter stderr, CompiledCorpus corpus, CorpusCliOptions options)
     {
         // A plain Command rather than RootCommand: the usage line then says 'corpus' even when hosted
         // (RootCommand names itself after the running executable, e.g. 'testhost').
@@ -103,7 +103,7 @@ public static class CorpusCli
         });
 
         var list = new Command("list", "Lists the articles, one per line: ID, date (yyyy-MM-dd), author and title, separated by tabs.");
-        list.SetAction(_ => ArticleWriter.WriteList(stdout, articles));
+        list.SetAction(_ => ArticleWriter.WriteList(stdout, corpus.Articles));
         root.Subcommands.Add(list);
 
         var id = new Argument<string>("id") { Description = "The article ID (seed file name without extension), as printed by 'corpus list'." };
@@ -113,17 +113,17 @@ public static class CorpusCli
         {
             id,
         };
-        show.SetAction(parseResult => Show(parseResult.GetRequiredValue(id), stdout, stderr, articles));
+        show.SetAction(parseResult => Show(parseResult.GetRequiredValue(id), stdout, stderr, corpus.Articles));
         root.Subcommands.Add(show);
 
-        root.Subcommands.Add(SearchCommand.Create(stdout, stderr, options));
-        root.Subcommands.Add(CreateExportCommand(stdout, stderr, articles, options));
-        root.Subcommands.Add(CreateRenderCommand(stderr, articles, options));
+        root.Subcommands.Add(SearchCommand.Create(stdout, stderr, corpus, options));
+        root.Subcommands.Add(CreateExportCommand(stdout, stderr, corpus, options));
+        root.Subcommands.Add(CreateRenderCommand(stderr, corpus, options));
         root.Subcommands.Add(Check.CheckCommand.Create(stdout, stderr));
         return root;
     }
 
-    private static Command CreateExportCommand(TextWriter stdout, TextWriter stderr, ArticleCollection articles, CorpusCliOptions options)
+    private static Command CreateExportCommand(TextWriter stdout, TextWriter stderr, CompiledCorpus corpus, CorpusCliOptions options)
     {
         var format = new Option<string>("--format", "-f")
         {
@@ -157,14 +157,14 @@ public static class CorpusCli
             return parseResult.GetRequiredValue(format) switch
             {
                 "elasticsearch" => WriteOutput(stderr, path!, () =>
-                    ElasticsearchExporter.Write(path!, articles, options.ContentHash, Progress(stderr, options, "export"))),
-                string name => ExportJson(name == "jsonl", path, stdout, stderr, articles, options),
+                    ElasticsearchExporter.Write(path!, corpus.Articles, corpus.ContentHash, Progress(stderr, options, "export"))),
+                string name => ExportJson(name == "jsonl", path, stdout, stderr, corpus, options),
             };
         });
         return export;
     }
 
-    private static Command CreateRenderCommand(TextWriter stderr, ArticleCollection articles, CorpusCliOptions options)
+    private static Command CreateRenderCommand(TextWriter stderr, CompiledCorpus corpus, CorpusCliOptions options)
     {
         var output = new Option<string>("--out", "-o")
         {
@@ -179,12 +179,12 @@ public static class CorpusCli
         render.SetAction(parseResult =>
         {
             string path = parseResult.GetRequiredValue(output);
-            return WriteOutput(stderr, path, () => HtmlSiteWriter.Write(path, articles, options.ContentHash, Progress(stderr, options, "render")));
+            return WriteOutput(stderr, path, () => HtmlSiteWriter.Write(path, corpus.Articles, corpus.ContentHash, Progress(stderr, options, "render")));
         });
         return render;
     }
 
-    private static int ExportJson(bool lines, string? path, TextWriter stdout, TextWriter stderr, ArticleCollection articles, CorpusCliOptions options)
+    private static int ExportJson(bool lines, string? path, TextWriter stdout, TextWriter stderr, CompiledCorpus corpus, CorpusCliOptions options)
     {
         ProgressReporter progress = Progress(stderr, options, "export");
         if (string.IsNullOrEmpty(path))
@@ -222,11 +222,11 @@ public static class CorpusCli
         {
             if (lines)
             {
-                JsonExporter.WriteJsonLines(stream, articles, options.ContentHash, progress);
+                JsonExporter.WriteJsonLines(stream, corpus.Articles, corpus.ContentHash, progress);
             }
             else
             {
-                JsonExporter.WriteJson(stream, articles, options.ContentHash, progress);
+                JsonExporter.WriteJson(stream, corpus.Articles, corpus.ContentHash, progress);
             }
         }
     }

@@ -9,11 +9,9 @@ return CorpusCli.Run(
     args,
     Console.Out,
     Console.Error,
-    Corpus.Articles,
+    Corpus.Instance,
     new CorpusCliOptions
     {
-        ContentHash = Corpus.ContentHash,
         ShowProgress = !Console.IsErrorRedirected,
-        Search = Corpus.SearchEngine,
         Highlight = !Console.IsOutputRedirected,
     });

@@ -26,7 +26,7 @@ internal static class SearchCommand
         "Query: words that must all occur; \"a phrase\"; prefix*; a OR b (binds tighter than the implicit AND); " +
         "-word or -\"phrase\" to exclude; ( ) to group. Write 'or' in lower case to search for the word.";
 
-    public static Command Create(TextWriter stdout, TextWriter stderr, CorpusCliOptions options)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CompiledCorpus corpus, CorpusCliOptions options)
     {
         var query = new Argument<string>("query") { Description = QueryHelp };
         var mode = new Option<string>("--mode", "-m")
@@ -82,7 +82,7 @@ internal static class SearchCommand
                 To = parseResult.GetValue(to),
                 Facets = true,
             };
-            return Run(parseResult.GetRequiredValue(query), searchOptions, stdout, stderr, options);
+            return Run(parseResult.GetRequiredValue(query), searchOptions, stdout, stderr, corpus.SearchEngine, options);
         });
         return search;
     }
@@ -103,15 +103,8 @@ internal static class SearchCommand
         _ => SearchMode.Default,
     };
 
-    private static int Run(string query, SearchOptions searchOptions, TextWriter stdout, TextWriter stderr, CorpusCliOptions options)
+    private static int Run(string query, SearchOptions searchOptions, TextWriter stdout, TextWriter stderr, CorpusSearch engine, CorpusCliOptions options)
     {
-        if (options.Search is null)
-        {
-            stderr.WriteLine(CorpusCli.CommandName + ": this corpus has no search index.");
-            return CorpusCli.ExitFailure;
-        }
-
-        CorpusSearch engine = options.Search;
         using SearchResults results = engine.Search(query, searchOptions);
         if (results.Error is { } error)
         {

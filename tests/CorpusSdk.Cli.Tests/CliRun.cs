@@ -7,17 +7,20 @@ namespace CorpusSdk.Cli.Tests;
 internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {
     /// <summary>
-    /// Runs the CLI in-process over the repository's corpus (with its content hash, as Program.cs does),
-    /// or over <paramref name="articles"/> (no content hash unless <paramref name="options"/> gives one).
+    /// Runs the CLI in-process over the repository's corpus (<c>Corpus.Instance</c>, as Program.cs does), or over
+    /// <paramref name="articles"/> (a <see cref="TestCorpus"/> with <see cref="TestCorpus.Hash"/>, no search index).
     /// </summary>
-    public static CliRun Of(string[] args, ArticleCollection? articles = null, CorpusCliOptions? options = null)
+    public static CliRun Of(string[] args, ArticleCollection? articles = null, CorpusCliOptions? options = null) =>
+        Of(args, articles is null ? Corpus.Instance : TestCorpus.Of(articles), options);
+
+    /// <summary>Runs the CLI in-process over <paramref name="corpus"/>.</summary>
+    public static CliRun Of(string[] args, CompiledCorpus corpus, CorpusCliOptions? options = null)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         stdout.NewLine = "\n";
         stderr.NewLine = "\n";
-        options ??= articles is null ? new CorpusCliOptions { ContentHash = Corpus.ContentHash } : CorpusCliOptions.Default;
-        int exitCode = CorpusCli.Run(args, stdout, stderr, articles ?? Corpus.Articles, options);
+        int exitCode = CorpusCli.Run(args, stdout, stderr, corpus, options ?? CorpusCliOptions.Default);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

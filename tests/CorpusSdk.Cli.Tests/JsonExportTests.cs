@@ -164,14 +164,14 @@ public class JsonExportTests
     }
 
     [Fact]
-    public void HostileTextRoundTripsExactlyAndNullHashIsWritten()
+    public void HostileTextRoundTripsExactly()
     {
         ArticleCollection corpus = HostileCorpus.Create();
         CliRun run = CliRun.Of(["export"], corpus);
 
         Assert.Equal(0, run.ExitCode);
         using JsonDocument document = JsonDocument.Parse(run.Stdout);
-        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("contentHash").ValueKind);
+        Assert.Equal(TestCorpus.Hash, document.RootElement.GetProperty("contentHash").GetString());
         AssertArticles(corpus, document.RootElement.GetProperty("articles"));
         ExportSchema.AssertValid(document.RootElement);
         Assert.Equal(
@@ -184,10 +184,9 @@ public class JsonExportTests
     }
 
     [Fact]
-    public void ContentHashFromOptionsIsWritten()
+    public void ContentHashOfTheCorpusIsWritten()
     {
-        var options = new CorpusCliOptions { ContentHash = new string('a', 64) };
-        CliRun run = CliRun.Of(["export", "--format", "jsonl"], HostileCorpus.Create(), options);
+        CliRun run = CliRun.Of(["export", "--format", "jsonl"], TestCorpus.Of(HostileCorpus.Create(), new string('a', 64)));
 
         using JsonDocument header = JsonDocument.Parse(run.StdoutLines[0]);
         Assert.Equal(new string('a', 64), header.RootElement.GetProperty("contentHash").GetString());

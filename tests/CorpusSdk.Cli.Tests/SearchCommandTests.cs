@@ -9,7 +9,7 @@ namespace CorpusSdk.Cli.Tests;
 public class SearchCommandTests
 {
     private static CliRun Search(bool highlight, params string[] args) =>
-        CliRun.Of(["search", .. args], options: new CorpusCliOptions { ContentHash = Corpus.ContentHash, Search = Corpus.SearchEngine, Highlight = highlight });
+        CliRun.Of(["search", .. args], Corpus.Instance, new CorpusCliOptions { Highlight = highlight });
 
     [Fact]
     public void PrintsEachRankedArticleWithItsPartsAndBracketedSnippetsThenTheCountAndFacets()

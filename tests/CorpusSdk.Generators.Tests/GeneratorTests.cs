@@ -82,10 +82,13 @@ public sealed class GeneratorTests
         Assert.Empty(run.CompileProblems);
     }
 
-    [Fact]
-    public void Seed_named_like_a_corpus_member_is_reported_not_a_compile_error()
+    [Theory]
+    [InlineData("Articles")]
+    [InlineData("Instance")]
+    [InlineData("SearchEngine")]
+    public void Seed_named_like_a_corpus_member_is_reported_not_a_compile_error(string name)
     {
-        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Seed("/repo/seeds/Articles.txt", TestFiles.ReadFixture("minimal.txt")));
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Seed("/repo/seeds/" + name + ".txt", TestFiles.ReadFixture("minimal.txt")));
         Assert.Single(run.GeneratorDiagnostics, d => d.Id == DiagnosticIds.ReservedIdentifier);
         Assert.Empty(run.CompileProblems);
     }

@@ -42,14 +42,17 @@ internal sealed class SectionIndexData : CorpusIndexData
     public override ArticleCollection Articles => throw new NotSupportedException("An in-memory index has no articles.");
 
     /// <summary>Parses seed texts (path, text) with the production parser and indexes them in ID order.</summary>
-    public static CorpusSearch Search(IEnumerable<(string Path, string Text)> seeds)
+    public static CorpusSearch Search(IEnumerable<(string Path, string Text)> seeds) => Corpus(seeds).SearchEngine;
+
+    /// <summary>The same, as a <see cref="CompiledCorpus"/> (content hash "in-memory").</summary>
+    public static CompiledCorpus Corpus(IEnumerable<(string Path, string Text)> seeds)
     {
         List<ArticleIndexSpec> specs = seeds
             .Select(s => (s.Path, Article: SeedParser.Parse(s.Path, s.Text).Article ?? throw new InvalidOperationException("Seed rejected: " + s.Path)))
             .OrderBy(s => s.Article.Id, StringComparer.Ordinal)
             .Select(s => ArticleIndexer.Index(s.Article, s.Path))
             .ToList();
-        return new CorpusSearch(new SectionIndexData(CorpusIndexBuilder.Build(specs), specs.Count));
+        return new CompiledCorpus(new SectionIndexData(CorpusIndexBuilder.Build(specs), specs.Count), "in-memory");
     }
 
     public override Article GetArticle(int index) => throw new NotSupportedException("An in-memory index has no articles.");

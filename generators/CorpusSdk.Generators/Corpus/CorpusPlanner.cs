@@ -14,7 +14,7 @@ namespace CorpusSdk.Generators.Corpus;
 internal static class CorpusPlanner
 {
     /// <summary>Names the corpus class already uses; a seed may not take them.</summary>
-    private static readonly string[] ReservedMembers = ["Articles", "ContentHash", "Search", "SearchEngine", "Count", "TryWriteSnippet", "Version"];
+    private static readonly string[] ReservedMembers = ["Articles", "ContentHash", "Search", "SearchEngine", "Count", "TryWriteSnippet", "Version", "Instance"];
 
     /// <summary>The accepted entries in ID order and a diagnostic for every seed that lost its name.</summary>
     public static (List<CorpusEntry> Accepted, List<SeedDiagnostic> Diagnostics) Plan(IEnumerable<CorpusEntry> entries, string className)

@@ -27,6 +27,12 @@ internal static class IndexEmitter
         w.OpenBlock("namespace " + ns);
         w.OpenBlock("partial class " + className);
 
+        w.WriteLine("/// <summary>");
+        w.WriteLine("/// This corpus as a value (articles, content hash, format version, search engine): for code that does not know");
+        w.WriteLine("/// this class, and for searching several corpora as one (<see cref=\"global::CorpusSdk.MultiCorpusSearch\"/>).");
+        w.WriteLine("/// </summary>");
+        w.WriteLine("public static global::CorpusSdk.CompiledCorpus Instance => __Search.Value;");
+        w.WriteLine();
         w.WriteLine("/// <summary>The search engine over this corpus: its index was built at compile time.</summary>");
         w.WriteLine("public static global::CorpusSdk.CorpusSearch SearchEngine => __Search.Engine;");
         w.WriteLine();
@@ -56,7 +62,8 @@ internal static class IndexEmitter
         w.WriteLine("public static bool TryWriteSnippet(in global::CorpusSdk.SearchHit hit, global::System.Span<char> destination, out int written) => __Search.Engine.TryWriteSnippet(hit, destination, out written);");
         w.WriteLine();
         w.OpenBlock("private static class __Search");
-        w.WriteLine("internal static readonly global::CorpusSdk.CorpusSearch Engine = new global::CorpusSdk.CorpusSearch(new __IndexData());");
+        w.WriteLine("internal static readonly global::CorpusSdk.CompiledCorpus Value = new global::CorpusSdk.CompiledCorpus(new __IndexData(), ContentHash);");
+        w.WriteLine("internal static readonly global::CorpusSdk.CorpusSearch Engine = Value.SearchEngine;");
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine(Header.GeneratedCodeAttribute(generatorVersion));

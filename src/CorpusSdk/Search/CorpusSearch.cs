@@ -97,7 +97,7 @@ public sealed class CorpusSearch
         var evaluator = new Evaluator(context, index, articles, scoring: true);
         for (int i = options.Skip; i < context.Top.Count; i++)
         {
-            Highlighter.AddHit(context, evaluator, index, articles, context.Top[i]);
+            Highlighter.AddHit(context, evaluator, index, articles, context.Top[i], corpus: 0);
         }
 
         return results;
@@ -143,7 +143,7 @@ public sealed class CorpusSearch
         }
 
         var index = new IndexView(_data, options.Mode);
-        int root = QueryPlanner.Plan(context, query, index, syntax);
+        int root = QueryPlanner.Plan(context, query, index, syntax, QueryCollection.Alone);
         if (root < 0)
         {
             return false;
@@ -164,7 +164,8 @@ public sealed class CorpusSearch
         return context.TotalCount > 0;
     }
 
-    private CorpusStatistics Statistics(in IndexView index)
+    /// <summary>The corpus's totals for BM25 in the length unit of <paramref name="index"/>'s mode, computed once.</summary>
+    internal CorpusStatistics Statistics(in IndexView index)
     {
         if (index.Mode == SearchMode.LuceneCompatible)
         {
@@ -174,8 +175,11 @@ public sealed class CorpusSearch
         return _wordStatistics ??= CorpusStatistics.Compute(index);
     }
 
+    /// <summary>The compiled index.</summary>
+    internal CorpusIndexData Data => _data;
+
     /// <summary>The author's number, or -1 when no article has this author.</summary>
-    private int FindAuthor(string author)
+    internal int FindAuthor(string author)
     {
         int lo = 0, hi = AuthorCount - 1;
         while (lo <= hi)
@@ -201,7 +205,7 @@ public sealed class CorpusSearch
     }
 
     /// <summary>An author's name as UTF-8, read in place from the index.</summary>
-    private ReadOnlySpan<byte> AuthorBytes(int author)
+    internal ReadOnlySpan<byte> AuthorBytes(int author)
     {
         var offsets = new IndexInts(_data.GetSection(IndexSection.AuthorOffsets, SearchMode.Default));
         return _data.GetSection(IndexSection.Authors, SearchMode.Default).Slice(offsets[author], offsets[author + 1] - offsets[author]);
@@ -319,7 +323,7 @@ public sealed class CorpusSearch
         {
             int from = Math.Clamp(highlight.Start, 0, text.Length);
             int to = Math.Clamp(highlight.Start + highlight.Length, from, text.Length);
-            if (highlight.ArticleIndex != hit.ArticleIndex || highlight.BlockIndex != hit.BlockIndex || from < at || to > right)
+            if (highlight.CorpusIndex != hit.CorpusIndex || highlight.ArticleIndex != hit.ArticleIndex || highlight.BlockIndex != hit.BlockIndex || from < at || to > right)
             {
                 continue; // another part, overlapping an earlier mark, or outside the window
             }

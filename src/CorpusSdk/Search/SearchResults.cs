@@ -4,7 +4,8 @@ using CorpusSdk.Search.Execution;
 namespace CorpusSdk;
 
 /// <summary>
-/// The outcome of <see cref="CorpusSearch.Search(ReadOnlySpan{char}, in SearchOptions)"/>: the query error if
+/// The outcome of <see cref="CorpusSearch.Search(ReadOnlySpan{char}, in SearchOptions)"/> (or of
+/// <see cref="MultiCorpusSearch.Search(ReadOnlySpan{char}, in SearchOptions)"/> over several corpora): the query error if
 /// any, the number of matches, the page of ranked hits with their parts and highlights, and facet counts.
 /// Dispose it (<c>using</c>) to lend its buffers to the next query: a search then allocates nothing.
 /// Using it after disposal throws <see cref="ObjectDisposedException"/>.
@@ -40,7 +41,10 @@ public readonly struct SearchResults : IDisposable
     /// <param name="part">A part of these results.</param>
     public ReadOnlySpan<SearchHit> GetHighlights(in PartHit part) => Context.Highlights.AsSpan(part.FirstHighlight, part.HighlightCount);
 
-    /// <summary>With <see cref="SearchOptions.Facets"/>: matches per author (<see cref="CorpusSearch.GetAuthor(int)"/>), most first.</summary>
+    /// <summary>
+    /// With <see cref="SearchOptions.Facets"/>: matches per author (<see cref="CorpusSearch.GetAuthor(int)"/>, or
+    /// <see cref="MultiCorpusSearch.GetAuthor(int)"/> over several corpora), most first.
+    /// </summary>
     public ReadOnlySpan<FacetCount> AuthorFacets => Context.AuthorFacets.AsSpan();
 
     /// <summary>With <see cref="SearchOptions.Facets"/>: matches per publication year, latest first (0: no date).</summary>

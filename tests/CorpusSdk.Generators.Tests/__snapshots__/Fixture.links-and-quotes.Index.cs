@@ -6,6 +6,12 @@ namespace Consumer
 {
     partial class Corpus
     {
+        /// <summary>
+        /// This corpus as a value (articles, content hash, format version, search engine): for code that does not know
+        /// this class, and for searching several corpora as one (<see cref="global::CorpusSdk.MultiCorpusSearch"/>).
+        /// </summary>
+        public static global::CorpusSdk.CompiledCorpus Instance => __Search.Value;
+
         /// <summary>The search engine over this corpus: its index was built at compile time.</summary>
         public static global::CorpusSdk.CorpusSearch SearchEngine => __Search.Engine;
 
@@ -36,7 +42,8 @@ namespace Consumer
 
         private static class __Search
         {
-            internal static readonly global::CorpusSdk.CorpusSearch Engine = new global::CorpusSdk.CorpusSearch(new __IndexData());
+            internal static readonly global::CorpusSdk.CompiledCorpus Value = new global::CorpusSdk.CompiledCorpus(new __IndexData(), ContentHash);
+            internal static readonly global::CorpusSdk.CorpusSearch Engine = Value.SearchEngine;
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("CorpusSdk.Generators", "VERSION")]

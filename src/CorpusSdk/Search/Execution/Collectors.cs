@@ -11,15 +11,44 @@ internal static class Collectors
     /// <summary>Keeps the matches that pass the filters (in place), counting facets; returns how many remain.</summary>
     public static int Filter(SearchContext context, in IndexView index, bool articles, int authorCount, int author, int fromDay, int toDay, bool facets)
     {
-        Buffer<ScoredDoc> matches = context.Matches;
-        bool filtered = author >= -1 || fromDay > int.MinValue || toDay < int.MaxValue;
         if (facets)
         {
-            context.AuthorCounts.Reserve(authorCount);
-            context.AuthorCounts.SetCount(authorCount);
-            context.AuthorCounts.AsSpan().Clear();
+            StartFacets(context, authorCount);
         }
 
+        int count = Filter(context, index, articles, author, fromDay, toDay, facets, default);
+        if (facets)
+        {
+            FinishFacets(context, authorCount);
+        }
+
+        return count;
+    }
+
+    /// <summary>Empties the facet counts of <paramref name="authorCount"/> authors.</summary>
+    public static void StartFacets(SearchContext context, int authorCount)
+    {
+        context.AuthorCounts.Reserve(authorCount);
+        context.AuthorCounts.SetCount(authorCount);
+        context.AuthorCounts.AsSpan().Clear();
+        context.YearFacets.Clear();
+    }
+
+    /// <summary>Writes the author facets (most first) and sorts the year facets (latest first).</summary>
+    public static void FinishFacets(SearchContext context, int authorCount)
+    {
+        WriteAuthorFacets(context, authorCount);
+        context.YearFacets.AsSpan().Sort(static (a, b) => b.Value.CompareTo(a.Value));
+    }
+
+    /// <summary>
+    /// Keeps the matches that pass the filters (in place) and, with <paramref name="facets"/>, adds them to the facet
+    /// counts (author numbers mapped through <paramref name="authorMap"/> when it is not empty); returns how many remain.
+    /// </summary>
+    public static int Filter(SearchContext context, in IndexView index, bool articles, int author, int fromDay, int toDay, bool facets, ReadOnlySpan<int> authorMap)
+    {
+        Buffer<ScoredDoc> matches = context.Matches;
+        bool filtered = author >= -1 || fromDay > int.MinValue || toDay < int.MaxValue;
         if (!filtered && !facets)
         {
             return matches.Count;
@@ -41,7 +70,8 @@ internal static class Collectors
 
             if (facets)
             {
-                context.AuthorCounts[index.ArticleAuthors[article]]++;
+                int articleAuthor = index.ArticleAuthors[article];
+                context.AuthorCounts[authorMap.IsEmpty ? articleAuthor : authorMap[articleAuthor]]++;
                 int days = index.ArticleDays[article];
                 AddYear(context.YearFacets, days == 0 ? 0 : DateOnly.FromDayNumber(days - 1).Year);
             }
@@ -50,12 +80,6 @@ internal static class Collectors
         }
 
         matches.Truncate(write);
-        if (facets)
-        {
-            WriteAuthorFacets(context, authorCount);
-            context.YearFacets.AsSpan().Sort(static (a, b) => b.Value.CompareTo(a.Value));
-        }
-
         return write;
     }
 

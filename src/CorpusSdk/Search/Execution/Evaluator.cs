@@ -34,7 +34,7 @@ internal ref struct Evaluator
 
     private readonly Bm25 Scorer => _context.Scorer;
 
-    /// <summary>Sets every scored leaf's BM25 weights for the title and body fields.</summary>
+    /// <summary>Sets every scored leaf's BM25 weights for the title and body fields, from the document frequencies in its plan node.</summary>
     public readonly void Weigh()
     {
         for (int n = 0; n < Plan.Count; n++)
@@ -43,14 +43,8 @@ internal ref struct Evaluator
             switch (node.Kind)
             {
                 case PlanKind.Term:
-                {
-                    ref readonly ModeView view = ref _index.Source(node.Source);
-                    SetWeights(ref node, Idf(view.TermTitleArticles[node.Term], true), Idf(BodyDf(view, node.Term), false));
-                    break;
-                }
-
                 case PlanKind.Prefix:
-                    SetWeights(ref node, Idf(node.PrefixTitleDf, true), Idf(_articles ? node.PrefixBodyDf : node.PrefixBlockDf, false));
+                    SetWeights(ref node, Idf(node.TitleDf, true), Idf(BodyDf(node), false));
                     break;
 
                 case PlanKind.Phrase:
@@ -61,9 +55,8 @@ internal ref struct Evaluator
                     {
                         ref PlanNode word = ref Plan[Plan.ChildAt(node.First + w)];
                         ref PlanNode term = ref Plan[Plan.ChildAt(word.First)];
-                        ref readonly ModeView view = ref _index.Source(term.Source);
-                        title += Idf(view.TermTitleArticles[term.Term], true);
-                        body += Idf(BodyDf(view, term.Term), false);
+                        title += Idf(term.TitleDf, true);
+                        body += Idf(BodyDf(term), false);
                     }
 
                     SetWeights(ref node, title, body);
@@ -73,7 +66,8 @@ internal ref struct Evaluator
         }
     }
 
-    private readonly int BodyDf(in ModeView view, int term) => _articles ? view.TermBodyArticles[term] : view.TermBlocks[term];
+    /// <summary>A leaf's document frequency in the body field of the unit (from the plan: the collection's, <see cref="QueryCollection"/>).</summary>
+    private readonly int BodyDf(in PlanNode node) => _articles ? node.BodyDf : node.BlockDf;
 
     private readonly float Idf(int df, bool title) => Bm25.Idf(df, title ? Scorer.TitleDocs : Scorer.BodyDocs);
 

@@ -9,7 +9,7 @@ namespace CorpusSdk.Search.Execution;
 /// </summary>
 internal static class Highlighter
 {
-    public static void AddHit(SearchContext context, in Evaluator evaluator, in IndexView index, bool articles, ScoredDoc doc)
+    public static void AddHit(SearchContext context, in Evaluator evaluator, in IndexView index, bool articles, ScoredDoc doc, int corpus)
     {
         evaluator.ResetCursors();
         int firstPart = context.Parts.Count;
@@ -20,7 +20,7 @@ internal static class Highlighter
             int end = index.ArticleFirstParts[article + 1];
             for (int part = index.ArticleFirstParts[article]; part < end; part++)
             {
-                AddPart(context, evaluator, index, part, null);
+                AddPart(context, evaluator, index, part, null, corpus);
             }
 
             // Best part first; equal scores in text order.
@@ -30,15 +30,15 @@ internal static class Highlighter
         else
         {
             article = index.PartArticles[doc.Doc];
-            AddPart(context, evaluator, index, doc.Doc, doc.Score);
+            AddPart(context, evaluator, index, doc.Doc, doc.Score, corpus);
         }
 
         int count = context.Parts.Count - firstPart;
         int block = count > 0 ? context.Parts[firstPart].BlockIndex : -1;
-        context.Hits.Add(new RankedHit(article, block, doc.Score, firstPart, count));
+        context.Hits.Add(new RankedHit(corpus, article, block, doc.Score, firstPart, count));
     }
 
-    private static void AddPart(SearchContext context, in Evaluator evaluator, in IndexView index, int part, float? score)
+    private static void AddPart(SearchContext context, in Evaluator evaluator, in IndexView index, int part, float? score, int corpus)
     {
         Buffer<long> spans = context.Spans;
         spans.Clear();
@@ -65,9 +65,9 @@ internal static class Highlighter
             int last = position + (int)(span & 0xFFFF) - 1;
             int start = index.TokenStarts[position];
             int end = index.TokenStarts[last] + index.TokenLengths[last];
-            context.Highlights.Add(new SearchHit(article, block, start, end - start));
+            context.Highlights.Add(new SearchHit(article, block, start, end - start) { CorpusIndex = corpus });
         }
 
-        context.Parts.Add(new PartHit(article, block, score ?? partScore, first, context.Highlights.Count - first));
+        context.Parts.Add(new PartHit(corpus, article, block, score ?? partScore, first, context.Highlights.Count - first));
     }
 }

@@ -42,7 +42,10 @@ internal struct PlanNode
     public int First;
     public int Count;
 
-    /// <summary>Term: 0 = the query mode's index, 1 = the normalized index (default mode only).</summary>
+    /// <summary>
+    /// Term: 0 = the query mode's index, 1 = the normalized index (default mode only); its number in this corpus's
+    /// dictionary, -1 when only another corpus of the <see cref="QueryCollection"/> has it (no postings here).
+    /// </summary>
     public int Source;
     public int Term;
 
@@ -70,10 +73,13 @@ internal struct PlanNode
     public int CurrentPart;
     public int CurrentFreq;
 
-    /// <summary>Prefix: the largest document frequencies among its terms (title articles, body articles, blocks).</summary>
-    public int PrefixTitleDf;
-    public int PrefixBodyDf;
-    public int PrefixBlockDf;
+    /// <summary>
+    /// Term and prefix: document frequencies in the collection (<see cref="QueryCollection"/>) of articles by title, of
+    /// articles by body, of blocks; a prefix's are the largest among its terms.
+    /// </summary>
+    public int TitleDf;
+    public int BodyDf;
+    public int BlockDf;
 
     /// <summary>Term: its article postings cursor (start, next, end), used when articles are the unit.</summary>
     public int ArticleStart;
@@ -108,12 +114,19 @@ internal static class QueryPlanner
     /// <summary>Boost of a default-mode term reached only through a stripped prefix or suffix (docs/search.md).</summary>
     public const float AffixBoost = 0.5f;
 
-    /// <summary>Builds the plan of the parsed query whose root is <paramref name="node"/>; returns the plan root, or -1 when the query constrains nothing.</summary>
-    public static int Plan(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node)
+    /// <summary>
+    /// Builds the plan of the parsed query whose root is <paramref name="node"/> in the corpus of <paramref name="index"/>,
+    /// with document frequencies and costs from <paramref name="collection"/>; returns the plan root, or -1 when the query
+    /// constrains nothing.
+    /// </summary>
+    public static int Plan(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node, in QueryCollection collection)
     {
         context.Plan.Clear();
         context.Prefixes.Clear();
-        return node < 0 ? -1 : Build(context, query, index, node);
+        context.Collection = collection;
+        int root = node < 0 ? -1 : Build(context, query, index, node);
+        context.Collection = default;
+        return root;
     }
 
     private static int Build(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node)
@@ -261,20 +274,18 @@ internal static class QueryPlanner
             if (index.Mode == SearchMode.Default)
             {
                 // The word as written (normalized) scores fully; every candidate of the default index at the affix boost.
-                int exact = index.Normalized.Find(chars.Slice(0, terms[0].Length), bytes);
-                if (exact >= 0)
+                if (context.Collection.Find(index, 1, chars.Slice(0, terms[0].Length), bytes, out int exact, out TermCounts counts))
                 {
-                    context.Scratch2.Add(AddTerm(context, index, 1, exact, 1f, queryStart + word.Start, word.Length));
+                    context.Scratch2.Add(AddTerm(context, index, 1, exact, counts, 1f, queryStart + word.Start, word.Length));
                 }
             }
 
             for (int t = 0; t < count; t++)
             {
-                int term = index.Modes.Find(chars.Slice(terms[t].Start, terms[t].Length), bytes);
-                if (term >= 0)
+                if (context.Collection.Find(index, 0, chars.Slice(terms[t].Start, terms[t].Length), bytes, out int term, out TermCounts counts))
                 {
                     float boost = index.Mode == SearchMode.Default ? AffixBoost : 1f;
-                    context.Scratch2.Add(AddTerm(context, index, 0, term, boost, queryStart + word.Start, word.Length));
+                    context.Scratch2.Add(AddTerm(context, index, 0, term, counts, boost, queryStart + word.Start, word.Length));
                 }
             }
 
@@ -346,7 +357,8 @@ internal static class QueryPlanner
         return result;
     }
 
-    private static int AddTerm(SearchContext context, in IndexView index, int source, int term, float boost, int queryStart, int queryLength)
+    /// <summary>A term leaf: its postings in this corpus (none when <paramref name="term"/> is -1), its collection counts and cost.</summary>
+    private static int AddTerm(SearchContext context, in IndexView index, int source, int term, in TermCounts counts, float boost, int queryStart, int queryLength)
     {
         PlanBuffer plan = context.Plan;
         ref readonly ModeView view = ref index.Source(source);
@@ -355,6 +367,15 @@ internal static class QueryPlanner
         leaf.Source = source;
         leaf.Term = term;
         leaf.Boost = boost;
+        leaf.Cost = counts.Postings;
+        leaf.TitleDf = counts.TitleArticles;
+        leaf.BodyDf = counts.BodyArticles;
+        leaf.BlockDf = counts.Blocks;
+        if (term < 0)
+        {
+            return node; // only another corpus has it: empty postings here
+        }
+
         leaf.Start = view.TermPostings[term];
         leaf.Cursor = leaf.Start;
         leaf.End = view.TermPostings[term + 1];
@@ -364,7 +385,6 @@ internal static class QueryPlanner
         leaf.ArticleStart = view.TermArticlePostings[term];
         leaf.ArticleCursor = leaf.ArticleStart;
         leaf.ArticleEnd = view.TermArticlePostings[term + 1];
-        leaf.Cost = leaf.End - leaf.Cursor;
         return node;
     }
 
@@ -439,19 +459,15 @@ internal static class QueryPlanner
         Span<byte> bytes = stackalloc byte[WordBreaker.MaxWordLength * 3];
         ref readonly ModeView view = ref index.Modes;
         (int first, int end) = view.PrefixRange(chars.Slice(0, length), bytes);
-        if (first == end)
+        if (!context.Collection.Prefix(context, index, chars.Slice(0, length), bytes, first, end, out TermCounts counts))
         {
             return plan.Add(PlanKind.Nothing, queryStart, prefix.Length + 1);
         }
 
         Buffer<PrefixEntry> entries = context.Prefixes;
         int start = entries.Count;
-        int maxTitle = 0, maxBody = 0, maxBlocks = 0;
         for (int t = first; t < end; t++)
         {
-            maxTitle = Math.Max(maxTitle, view.TermTitleArticles[t]);
-            maxBody = Math.Max(maxBody, view.TermBodyArticles[t]);
-            maxBlocks = Math.Max(maxBlocks, view.TermBlocks[t]);
             for (int p = view.TermPostings[t]; p < view.TermPostings[t + 1]; p++)
             {
                 entries.Add(new PrefixEntry { Part = view.PostingParts[p], Posting = p });
@@ -465,12 +481,12 @@ internal static class QueryPlanner
         leaf.Start = start;
         leaf.Cursor = start;
         leaf.End = entries.Count;
-        leaf.Cost = entries.Count - start;
+        leaf.Cost = counts.Postings;
 
         // The prefix's document frequency is taken as its most frequent term's (a lower bound of the union's).
-        leaf.PrefixTitleDf = maxTitle;
-        leaf.PrefixBodyDf = maxBody;
-        leaf.PrefixBlockDf = maxBlocks;
+        leaf.TitleDf = counts.TitleArticles;
+        leaf.BodyDf = counts.BodyArticles;
+        leaf.BlockDf = counts.Blocks;
         return node;
     }
 }

@@ -89,6 +89,17 @@ internal struct ScoredDoc
     }
 }
 
+/// <summary>A document of one corpus of several, its score and its sort key (<see cref="MultiCorpusSearch"/>).</summary>
+internal struct CorpusDoc
+{
+    public int Corpus;
+    public int Doc;
+    public float Score;
+
+    /// <summary>What the hits are ordered by, higher first: the score, the day (newest), minus the day (oldest), or 0 (corpus order).</summary>
+    public float Key;
+}
+
 /// <summary>
 /// Everything one query needs besides the index: parse tree, plan, postings buffers, collectors and the
 /// results. One is kept per thread and lent to each query until its <see cref="SearchResults"/> is disposed,
@@ -124,6 +135,17 @@ internal sealed class SearchContext
     public Buffer<PrefixEntry> PrefixScratch { get; } = new(64);
 
     public Bm25 Scorer { get; } = new();
+
+    /// <summary>While planning: the collection that gives document frequencies and costs.</summary>
+    public QueryCollection Collection { get; set; }
+
+    /// <summary>Scratch of <see cref="QueryCollection.Prefix"/>: per term, its frequencies summed over the corpora.</summary>
+    public Buffer<int> CollectionCounts { get; } = new();
+
+    /// <summary>Several corpora: each corpus's best hits, then merged; and the page position of each hit as it was added.</summary>
+    public Buffer<CorpusDoc> Merged { get; } = new(16);
+
+    public Buffer<int> PageOrder { get; } = new(16);
 
     /// <summary>Free doc lists for the evaluator (a stack).</summary>
     public Buffer<Buffer<ScoredDoc>> FreeLists { get; } = new();
