@@ -12,9 +12,6 @@ namespace CorpusSdk;
 /// </summary>
 public sealed class CompiledCorpus
 {
-    /// <summary>The format of the compiled data this runtime reads (placeholder until the data carries its own).</summary>
-    private const int CurrentFormatVersion = 1;
-
     private readonly CorpusIndexData _index;
     private CorpusSearch? _search;
 
@@ -40,8 +37,11 @@ public sealed class CompiledCorpus
     /// </summary>
     public string ContentHash { get; }
 
-    /// <summary>The version of the compiled data's format.</summary>
-    public int FormatVersion { get; } = CurrentFormatVersion;
+    /// <summary>
+    /// The version of the compiled data's format, as the generator that compiled the corpus wrote it (this runtime reads
+    /// <see cref="CorpusSdkInfo.CorpusFormatVersion"/>; <see cref="SearchEngine"/> throws <see cref="CorpusFormatException"/> on another).
+    /// </summary>
+    public int FormatVersion => _index.FormatVersion;
 
     /// <summary>The search engine over this corpus, made on first use (its index was built at compile time).</summary>
     public CorpusSearch SearchEngine

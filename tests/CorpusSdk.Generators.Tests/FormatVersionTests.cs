@@ -126,6 +126,14 @@ public sealed class FormatVersionTests
         Assert.Equal(CorpusFormat.Version, CorpusSdkInfo.CorpusFormatVersion); // the generator's constant is the runtime's
     }
 
+    [Fact]
+    public void A_corpus_value_reports_the_format_of_its_data_and_refuses_to_search_another()
+    {
+        var corpus = new CompiledCorpus(new OtherFormat(CorpusSdkInfo.CorpusFormatVersion + 1), "hash");
+        Assert.Equal(CorpusSdkInfo.CorpusFormatVersion + 1, corpus.FormatVersion);
+        Assert.Throws<CorpusFormatException>(() => corpus.SearchEngine);
+    }
+
     /// <summary>
     /// Everything the runtime reads, written by the production writers for fixed sample articles (built here, not
     /// parsed, so parser changes do not move it): each article's UTF-8 data, and every section of their index with

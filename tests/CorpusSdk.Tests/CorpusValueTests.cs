@@ -18,7 +18,7 @@ public sealed class CorpusValueTests
         Assert.Same(Corpus.Articles, corpus.Articles);
         Assert.Equal(Corpus.ContentHash, corpus.ContentHash);
         Assert.Same(Corpus.SearchEngine, corpus.SearchEngine);
-        Assert.Equal(1, corpus.FormatVersion);
+        Assert.Equal(CorpusSdkInfo.CorpusFormatVersion, corpus.FormatVersion);
         Assert.Equal("1 article, " + Corpus.ContentHash, corpus.ToString());
     }
 
