@@ -12,6 +12,8 @@ internal sealed class TestCorpus : CorpusIndexData
 
     private TestCorpus(ArticleCollection articles) => _articles = articles;
 
+    public override int FormatVersion => CorpusSdkInfo.CorpusFormatVersion;
+
     public override int ArticleCount => _articles.Count;
 
     public override ArticleCollection Articles => _articles;
