@@ -104,13 +104,13 @@ internal static class IndexEmitter
     }
 
     /// <summary>
-    /// Whether a section takes the block layout when it saves a quarter of its bytes: only the per-term sections, read a
-    /// few times per query term. The block layout halves postings and positions too (43.1 MB to 19.3 MB at 1,000
-    /// articles), but a value read at random costs a block-table lookup: with it in the postings and positions,
-    /// phrases were 4× and part queries 1.5–2.5× slower (docs/benchmarks.md, "Index layout"). They stay fixed
-    /// until the engine reads them through a cursor that decodes a block at a time.
+    /// Whether a section takes the block layout of <see cref="IndexInts"/>: none does. The block layout halves the
+    /// index (43.1 MB to 19.3 MB at 1,000 articles), but a value read at random costs a block-table lookup, and the
+    /// engine reads every section at random: with blocks, phrases were 3× and part queries 2–3× slower, and with
+    /// blocks in the per-term sections alone, prefixes 1.6× slower (docs/benchmarks.md, "Index layout and storage").
+    /// Sections take it once the engine reads postings through a cursor that decodes a block at a time.
     /// </summary>
-    public static bool BlockedByDefault(string section) => section.StartsWith("Term", System.StringComparison.Ordinal);
+    public static bool BlockedByDefault(string section) => false;
 
     /// <summary>
     /// Every section of the index as the runtime reads it: UTF-8 text (<see cref="IndexSectionData.Text"/>) or
