@@ -229,7 +229,7 @@ internal static class Scale
     private static string Queries(List<Dictionary<string, string>> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| N | term (hits) | absent term | phrase (hits) | prefix (hits) | snippet / hit | bytes / query | Lucene.NET index build | Lucene: term, absent, phrase, prefix (documents) | Lucene's time ÷ ours: term, absent, phrase, prefix |");
+        text.AppendLine("| N | term: top 10 parts (matching parts) | absent term | phrase (parts) | prefix (parts) | snippet / highlight | bytes / query | Lucene.NET index build | Lucene: term, absent, phrase, prefix (documents) | Lucene's time ÷ ours: term, absent, phrase, prefix |");
         text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {
