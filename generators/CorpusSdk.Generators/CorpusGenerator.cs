@@ -14,8 +14,8 @@ namespace CorpusSdk.Generators;
 
 /// <summary>
 /// Compiles seed files (AdditionalFiles marked <c>CorpusSdkSeed="true"</c>) into a typed corpus.
-/// The only Roslyn-aware code: it feeds files in and reports diagnostics out; parsing and emitting
-/// are plain .NET (see Parsing/, Emit/, Corpus/).
+/// The only Roslyn-aware code: it wires the pipeline, feeds files in and reports diagnostics and sources
+/// out; parsing, planning, settings, output models and emitting are plain .NET (see Parsing/, Corpus/, Emit/).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class CorpusGenerator : IIncrementalGenerator
