@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
-using System.Threading;
 using CorpusSdk.Generators.Corpus;
 using CorpusSdk.Generators.Emit;
 using CorpusSdk.Generators.Model;
@@ -15,8 +14,8 @@ namespace CorpusSdk.Generators;
 
 /// <summary>
 /// Compiles seed files (AdditionalFiles marked <c>CorpusSdkSeed="true"</c>) into a typed corpus.
-/// The only Roslyn-aware code: it feeds files in and reports diagnostics out; parsing and emitting
-/// are plain .NET (see Parsing/, Emit/, Corpus/).
+/// The only Roslyn-aware code: it wires the pipeline, feeds files in and reports diagnostics and sources
+/// out; parsing, planning, settings, output models and emitting are plain .NET (see Parsing/, Corpus/, Emit/).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class CorpusGenerator : IIncrementalGenerator
@@ -27,8 +26,8 @@ public sealed class CorpusGenerator : IIncrementalGenerator
         /// <summary>One parsed seed per file.</summary>
         public const string Seeds = "CorpusSdk.Seeds";
 
-        /// <summary>The names of all seeds, collected.</summary>
-        public const string Names = "CorpusSdk.Names";
+        /// <summary>The corpus plan: per seed, accepted or not and under which member name; the name diagnostics.</summary>
+        public const string Plan = "CorpusSdk.Plan";
 
         /// <summary>One article ready to emit.</summary>
         public const string Articles = "CorpusSdk.Articles";
@@ -58,12 +57,12 @@ public sealed class CorpusGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         IncrementalValueProvider<CorpusSettings> settings = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => ReadSettings(options.GlobalOptions))
+            .Select(static (options, _) => GeneratorSettings.Read(Lookup(options.GlobalOptions)))
             .WithTrackingName(TrackingNames.Settings);
 
         IncrementalValuesProvider<SeedResult> seeds = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Where(static pair => IsSeed(pair.Right.GetOptions(pair.Left)))
+            .Where(static pair => GeneratorSettings.IsSeed(Lookup(pair.Right.GetOptions(pair.Left))))
             .Select(static (pair, cancellationToken) =>
             {
                 SourceText? text = pair.Left.GetText(cancellationToken);
@@ -74,18 +73,18 @@ public sealed class CorpusGenerator : IIncrementalGenerator
         // Per-seed diagnostics: reported from the per-file model, so an unchanged seed reports from cache.
         context.RegisterSourceOutput(seeds.Select(static (seed, _) => seed.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
 
-        // Corpus-wide name plan: it changes only when a file is added, removed or renamed.
-        IncrementalValueProvider<(EquatableArray<CorpusEntry> Accepted, EquatableArray<SeedDiagnostic> Diagnostics)> plan = seeds
+        // Every seed that parsed into an article, as a corpus entry (the only place one is built), collected.
+        IncrementalValueProvider<ImmutableArray<CorpusEntry>> candidates = seeds
             .Where(static seed => seed.Article is not null)
-            .Select(static (seed, _) => new CorpusEntry(seed.Id, seed.MemberName, string.Empty, seed.Path))
-            .Collect()
+            .Select(static (seed, _) => new CorpusEntry(seed.Id, seed.MemberName, seed.ContentSha256, seed.Path))
+            .Collect();
+
+        // The one plan: per seed, accepted or not under its member name. Hashes are left out, so an edit
+        // that keeps every name leaves it equal and the steps that read it stay cached.
+        IncrementalValueProvider<CorpusPlan> plan = candidates
             .Combine(settings)
-            .Select(static (input, _) =>
-            {
-                var (accepted, diagnostics) = CorpusPlanner.Plan(input.Left, input.Right.ClassName);
-                return (accepted.ToEquatableArray(), diagnostics.ToEquatableArray());
-            })
-            .WithTrackingName(TrackingNames.Names);
+            .Select(static (input, _) => CorpusPlanner.Plan(input.Left, input.Right.ClassName))
+            .WithTrackingName(TrackingNames.Plan);
 
         context.RegisterSourceOutput(plan.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(settings.Select(static (s, _) => s.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
@@ -102,38 +101,26 @@ public sealed class CorpusGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(storage.Select(static (s, _) => s.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
         IncrementalValueProvider<bool> utf8 = storage.Select(static (s, _) => s.Utf8);
 
-        // One source file per article, re-emitted only when that seed (or the settings, or the storage) change.
+        // One source file per article, re-emitted only when that seed (or the plan, the settings or the storage) change.
         IncrementalValuesProvider<ArticleOutput> articles = seeds
-            .Combine(plan.Select(static (p, _) => p.Accepted))
+            .Combine(plan)
             .Combine(settings)
             .Combine(utf8)
-            .Select(static (input, _) =>
-            {
-                SeedResult seed = input.Left.Left.Left;
-                CorpusSettings settings = input.Left.Right;
-                bool accepted = input.Left.Left.Right.AsSpan().IndexOf(new CorpusEntry(seed.Id, seed.MemberName, string.Empty, seed.Path)) >= 0;
-                return new ArticleOutput(accepted ? seed.Article : null, seed.MemberName, settings.Namespace, settings.ClassName, input.Right);
-            })
+            .Select(static (input, _) => ArticleOutput.Create(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Articles);
 
         context.RegisterSourceOutput(articles, static (spc, article) => EmitArticle(spc, article));
 
-        // The corpus class: article list and content hash.
-        IncrementalValueProvider<CorpusOutput> corpus = seeds
-            .Where(static seed => seed.Article is not null)
-            .Select(static (seed, _) => new CorpusEntry(seed.Id, seed.MemberName, seed.ContentSha256, seed.Path))
-            .Collect()
+        // The corpus class: the plan's accepted entries with their content hashes.
+        IncrementalValueProvider<CorpusOutput> corpus = plan
+            .Combine(candidates)
             .Combine(settings)
-            .Select(static (input, _) =>
-            {
-                var (accepted, _) = CorpusPlanner.Plan(input.Left, input.Right.ClassName);
-                return new CorpusOutput(accepted.ToEquatableArray(), CorpusPlanner.ContentHash(accepted), input.Right.Namespace, input.Right.ClassName);
-            })
+            .Select(static (input, _) => CorpusOutput.Create(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Corpus);
 
         context.RegisterSourceOutput(corpus, static (spc, model) => EmitCorpus(spc, model));
 
-        // Search: each article analysed on its own (re-run only when it changes), merged in article order.
+        // Search: each article analysed on its own (re-run only when it changes), merged in the plan's order.
         IncrementalValuesProvider<ArticleIndexSpec> articleIndexes = seeds
             .Where(static seed => seed.Article is not null)
             .Select(static (seed, _) => ArticleIndexer.Index(seed.Article!, seed.Path))
@@ -141,21 +128,17 @@ public sealed class CorpusGenerator : IIncrementalGenerator
 
         IncrementalValueProvider<IndexOutput> index = articleIndexes
             .Collect()
-            .Combine(corpus)
-            .Select(static (input, _) =>
-            {
-                var byPath = input.Left.ToDictionary(static spec => spec.Path, StringComparer.Ordinal);
-                var ordered = input.Right.Entries.Select(entry => byPath[entry.Path]).ToList();
-                var members = input.Right.Entries.Select(static entry => entry.MemberName).ToList();
-                return new IndexOutput(ordered.ToEquatableArray(), members.ToEquatableArray(), input.Right.Namespace, input.Right.ClassName);
-            })
+            .Combine(plan)
+            .Combine(settings)
+            .Select(static (input, _) => IndexOutput.Create(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Index);
 
         context.RegisterSourceOutput(index, static (spc, model) => EmitIndex(spc, model));
     }
 
-    /// <summary>What the index output step needs: the per-article index models in article order.</summary>
-    internal sealed record IndexOutput(EquatableArray<ArticleIndexSpec> Articles, EquatableArray<string> MemberNames, string Namespace, string ClassName);
+    /// <summary>Analyzer config options as the key lookup <see cref="GeneratorSettings"/> reads.</summary>
+    private static Func<string, string?> Lookup(AnalyzerConfigOptions options) =>
+        key => options.TryGetValue(key, out string? value) ? value : null;
 
     private static void EmitIndex(SourceProductionContext context, IndexOutput model)
     {
@@ -170,46 +153,6 @@ public sealed class CorpusGenerator : IIncrementalGenerator
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, "the search index", exception.GetType().Name + ": " + exception.Message));
         }
     }
-
-    /// <summary>What the per-article output step needs; null <see cref="Article"/> means emit nothing.</summary>
-    internal sealed record ArticleOutput(ArticleSpec? Article, string MemberName, string Namespace, string ClassName, bool Utf8);
-
-    /// <summary>What the corpus-wide output step needs.</summary>
-    internal sealed record CorpusOutput(EquatableArray<CorpusEntry> Entries, string ContentHash, string Namespace, string ClassName);
-
-    private static bool IsSeed(AnalyzerConfigOptions options) =>
-        options.TryGetValue("build_metadata.AdditionalFiles.CorpusSdkSeed", out string? value) &&
-        string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-
-    private static CorpusSettings ReadSettings(AnalyzerConfigOptions options)
-    {
-        var diagnostics = ImmutableArray.CreateBuilder<SeedDiagnostic>();
-        string ns = Setting(options, "CorpusSdkNamespace") ?? Setting(options, "RootNamespace") ?? CorpusSettings.DefaultNamespace;
-        if (!CSharpEscaper.IsNamespace(ns))
-        {
-            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidSetting, SeedLocation.File(string.Empty), "CorpusSdkNamespace", ns, CorpusSettings.DefaultNamespace));
-            ns = CorpusSettings.DefaultNamespace;
-        }
-
-        string className = Setting(options, "CorpusSdkClassName") ?? CorpusSettings.DefaultClassName;
-        if (!CSharpEscaper.IsIdentifier(className))
-        {
-            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidSetting, SeedLocation.File(string.Empty), "CorpusSdkClassName", className, CorpusSettings.DefaultClassName));
-            className = CorpusSettings.DefaultClassName;
-        }
-
-        string? storageValue = Setting(options, "CorpusSdkTextStorage");
-        TextStorage? storage = StorageDecision.Parse(storageValue);
-        if (storage is null)
-        {
-            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidTextStorage, SeedLocation.File(string.Empty), storageValue ?? string.Empty));
-        }
-
-        return new CorpusSettings(ns, className, storage ?? TextStorage.Auto, diagnostics.ToImmutable().ToEquatableArray());
-    }
-
-    private static string? Setting(AnalyzerConfigOptions options, string name) =>
-        options.TryGetValue("build_property." + name, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     private static void EmitArticle(SourceProductionContext context, ArticleOutput output)
     {

@@ -10,7 +10,7 @@ public sealed class IncrementalityTests
     private static readonly string[] TrackedSteps =
     [
         CorpusGenerator.TrackingNames.Seeds,
-        CorpusGenerator.TrackingNames.Names,
+        CorpusGenerator.TrackingNames.Plan,
         CorpusGenerator.TrackingNames.Articles,
         CorpusGenerator.TrackingNames.Corpus,
         CorpusGenerator.TrackingNames.Settings,
@@ -70,7 +70,7 @@ public sealed class IncrementalityTests
         Assert.Equal(2, seedReasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
 
         // Names did not change, so the name plan is unchanged.
-        Assert.All(result.TrackedSteps[CorpusGenerator.TrackingNames.Names].SelectMany(s => s.Outputs), o =>
+        Assert.All(result.TrackedSteps[CorpusGenerator.TrackingNames.Plan].SelectMany(s => s.Outputs), o =>
             Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
 
         // Per-article models: exactly one modified, the other two untouched.

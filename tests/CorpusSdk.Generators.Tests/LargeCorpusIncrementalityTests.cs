@@ -48,7 +48,7 @@ public sealed class LargeCorpusIncrementalityTests(ITestOutputHelper output)
         }
 
         // Corpus-wide steps: the name plan and the storage decision did not change; the article list's hash and the index did.
-        foreach (string step in new[] { CorpusGenerator.TrackingNames.Names, CorpusGenerator.TrackingNames.Storage, CorpusGenerator.TrackingNames.Settings })
+        foreach (string step in new[] { CorpusGenerator.TrackingNames.Plan, CorpusGenerator.TrackingNames.Storage, CorpusGenerator.TrackingNames.Settings })
         {
             Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs), o =>
                 Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));

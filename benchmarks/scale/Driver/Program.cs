@@ -26,7 +26,7 @@ internal static class Scale
     private static readonly string[] Steps =
     [
         CorpusGenerator.TrackingNames.Seeds, CorpusGenerator.TrackingNames.Articles, CorpusGenerator.TrackingNames.ArticleIndex,
-        CorpusGenerator.TrackingNames.Names, CorpusGenerator.TrackingNames.Storage, CorpusGenerator.TrackingNames.Corpus,
+        CorpusGenerator.TrackingNames.Plan, CorpusGenerator.TrackingNames.Storage, CorpusGenerator.TrackingNames.Corpus,
         CorpusGenerator.TrackingNames.Index,
     ];
 

@@ -16,47 +16,52 @@ internal static class CorpusPlanner
     /// <summary>Names the corpus class already uses; a seed may not take them.</summary>
     private static readonly string[] ReservedMembers = ["Articles", "ContentHash", "Search", "SearchEngine", "Count", "TryWriteSnippet", "Version", "Instance"];
 
-    /// <summary>The accepted entries in ID order and a diagnostic for every seed that lost its name.</summary>
-    public static (List<CorpusEntry> Accepted, List<SeedDiagnostic> Diagnostics) Plan(IEnumerable<CorpusEntry> entries, string className)
+    /// <summary>
+    /// Every candidate (a seed that parsed into an article) in ID order, accepted or not, and a
+    /// diagnostic for every seed that lost its name. Content hashes are not part of the plan, so an
+    /// edit that keeps a seed's name leaves the plan equal.
+    /// </summary>
+    public static CorpusPlan Plan(IEnumerable<CorpusEntry> candidates, string className)
     {
-        var sorted = new List<CorpusEntry>(entries);
-        sorted.Sort((a, b) =>
-        {
-            int order = string.CompareOrdinal(a.Id, b.Id);
-            return order != 0 ? order : string.CompareOrdinal(a.Path, b.Path);
-        });
+        var sorted = new List<CorpusEntry>(candidates);
+        sorted.Sort((a, b) => CorpusPlan.Compare(a.Id, a.Path, b.Id, b.Path));
 
-        var accepted = new List<CorpusEntry>();
+        var seeds = new List<PlannedSeed>(sorted.Count);
         var diagnostics = new List<SeedDiagnostic>();
         var byMember = new Dictionary<string, CorpusEntry>(StringComparer.Ordinal);
         var byId = new Dictionary<string, CorpusEntry>(StringComparer.Ordinal);
         foreach (CorpusEntry entry in sorted)
         {
+            seeds.Add(new PlannedSeed(entry.Id, entry.MemberName, entry.Path, Accept(entry)));
+        }
+
+        return new CorpusPlan(seeds.ToEquatableArray(), diagnostics.ToEquatableArray());
+
+        bool Accept(CorpusEntry entry)
+        {
             string plain = entry.MemberName.TrimStart('@');
             if (plain == className || plain.StartsWith("__", StringComparison.Ordinal) || Array.IndexOf(ReservedMembers, plain) >= 0)
             {
                 diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.ReservedIdentifier, SeedLocation.File(entry.Path), entry.Id, entry.MemberName, className));
-                continue;
+                return false;
             }
 
             if (byId.TryGetValue(entry.Id, out CorpusEntry sameId))
             {
                 diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.DuplicateIdentifier, SeedLocation.File(entry.Path), entry.Path, sameId.Path, entry.Id));
-                continue;
+                return false;
             }
 
             if (byMember.TryGetValue(plain, out CorpusEntry sameMember))
             {
                 diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.DuplicateIdentifier, SeedLocation.File(entry.Path), entry.Path, sameMember.Path, entry.MemberName));
-                continue;
+                return false;
             }
 
             byId.Add(entry.Id, entry);
             byMember.Add(plain, entry);
-            accepted.Add(entry);
+            return true;
         }
-
-        return (accepted, diagnostics);
     }
 
     /// <summary>SHA-256 over "ID TAB content-SHA LF" for each accepted seed in order, lower-case hex.</summary>

@@ -8,10 +8,3 @@ internal sealed record SeedResult(
     string ContentSha256,
     ArticleSpec? Article,
     EquatableArray<SeedDiagnostic> Diagnostics);
-
-/// <summary>The corpus-wide settings read from MSBuild properties.</summary>
-internal sealed record CorpusSettings(string Namespace, string ClassName, TextStorage TextStorage, EquatableArray<SeedDiagnostic> Diagnostics)
-{
-    public const string DefaultNamespace = "CorpusSdk.Generated";
-    public const string DefaultClassName = "Corpus";
-}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Immutable;
+using CorpusSdk.Generators.Emit;
+using CorpusSdk.Generators.Model;
+
+namespace CorpusSdk.Generators.Corpus;
+
+/// <summary>The corpus-wide settings read from MSBuild properties.</summary>
+internal sealed record CorpusSettings(string Namespace, string ClassName, TextStorage TextStorage, EquatableArray<SeedDiagnostic> Diagnostics)
+{
+    public const string DefaultNamespace = "CorpusSdk.Generated";
+    public const string DefaultClassName = "Corpus";
+}
+
+/// <summary>
+/// Reads the generator's MSBuild properties and item metadata. Roslyn-free: the host passes a lookup
+/// of analyzer config keys (<c>build_property.X</c>, <c>build_metadata.AdditionalFiles.X</c>).
+/// </summary>
+internal static class GeneratorSettings
+{
+    /// <summary>Whether an AdditionalFile is a seed (metadata <c>CorpusSdkSeed="true"</c>).</summary>
+    public static bool IsSeed(Func<string, string?> option) =>
+        string.Equals(option("build_metadata.AdditionalFiles.CorpusSdkSeed")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Namespace, class name and text storage; an invalid value falls back to the default with a diagnostic.</summary>
+    public static CorpusSettings Read(Func<string, string?> option)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<SeedDiagnostic>();
+        string ns = Property(option, "CorpusSdkNamespace") ?? Property(option, "RootNamespace") ?? CorpusSettings.DefaultNamespace;
+        if (!CSharpEscaper.IsNamespace(ns))
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidSetting, SeedLocation.File(string.Empty), "CorpusSdkNamespace", ns, CorpusSettings.DefaultNamespace));
+            ns = CorpusSettings.DefaultNamespace;
+        }
+
+        string className = Property(option, "CorpusSdkClassName") ?? CorpusSettings.DefaultClassName;
+        if (!CSharpEscaper.IsIdentifier(className))
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidSetting, SeedLocation.File(string.Empty), "CorpusSdkClassName", className, CorpusSettings.DefaultClassName));
+            className = CorpusSettings.DefaultClassName;
+        }
+
+        string? storageValue = Property(option, "CorpusSdkTextStorage");
+        TextStorage? storage = StorageDecision.Parse(storageValue);
+        if (storage is null)
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidTextStorage, SeedLocation.File(string.Empty), storageValue ?? string.Empty));
+        }
+
+        return new CorpusSettings(ns, className, storage ?? TextStorage.Auto, diagnostics.ToImmutable().ToEquatableArray());
+    }
+
+    private static string? Property(Func<string, string?> option, string name) =>
+        option("build_property." + name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}
