@@ -141,13 +141,13 @@ public sealed class CorpusSearch
         }
 
         var index = new IndexView(_data, options.Mode);
-        int root = QueryPlanner.Plan(context, query, index, syntax);
+        bool articles = options.Unit == SearchUnit.Article;
+        int root = QueryPlanner.Plan(context, query, index, syntax, articles);
         if (root < 0)
         {
             return false;
         }
 
-        bool articles = options.Unit == SearchUnit.Article;
         bool lucene = options.Mode == SearchMode.LuceneCompatible;
         context.Scorer.Prepare(options, Statistics(index), index.ArticleCount, index.PartCount, articles, lucene);
         var evaluator = new Evaluator(context, index, articles, scoring);

@@ -90,7 +90,6 @@ internal ref struct Evaluator
         {
             Plan[n].Cursor = Plan[n].Start;
             Plan[n].ArticleCursor = Plan[n].ArticleStart;
-            Plan[n].PositionCursor = Plan[n].PositionStart;
             Plan[n].CurrentPart = -1;
         }
     }
@@ -254,6 +253,18 @@ internal ref struct Evaluator
             return;
         }
 
+        if (node.Kind == PlanKind.Prefix)
+        {
+            EnumeratePrefix(ref node, output);
+            return;
+        }
+
+        if (_articles && node.Kind == PlanKind.Phrase)
+        {
+            EnumeratePhraseArticles(ref node, output);
+            return;
+        }
+
         int target = 0;
         if (!_articles)
         {
@@ -278,7 +289,7 @@ internal ref struct Evaluator
             int owner = part == NoMore ? -1 : _index.PartArticles[part];
             if (owner != article && article >= 0)
             {
-                output.Add(new ScoredDoc(article, ArticleScore(ref node, _index.ArticleFirstParts[article], _index.ArticleFirstParts[article + 1], title, body)));
+                output.Add(new ScoredDoc(article, ArticleScore(ref node, article, title, body)));
                 title = body = 0;
             }
 
@@ -321,10 +332,20 @@ internal ref struct Evaluator
             return;
         }
 
-        for (int i = node.ArticleCursor; i < node.ArticleEnd; i++)
+        if (!_scoring)
         {
-            int article = view.ArticleDocs[i];
-            output.Add(new ScoredDoc(article, ArticleScore(ref node, article, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i])));
+            for (int i = node.ArticleCursor; i < node.ArticleEnd; i++)
+            {
+                output.Add(new ScoredDoc(view.ArticleDocs[i], 0f));
+            }
+        }
+        else
+        {
+            for (int i = node.ArticleCursor; i < node.ArticleEnd; i++)
+            {
+                int article = view.ArticleDocs[i];
+                output.Add(new ScoredDoc(article, ArticleScore(ref node, article, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i])));
+            }
         }
 
         node.ArticleCursor = node.ArticleEnd;
@@ -342,11 +363,30 @@ internal ref struct Evaluator
             return found;
         }
 
+        if (node.Kind == PlanKind.Prefix)
+        {
+            int i = NextPrefixDoc(ref node, doc);
+            bool found = i < node.End && _context.Prefixes[i].Doc == doc;
+            PrefixDoc entry = found ? _context.Prefixes[i] : default;
+            score = !found ? 0f : _articles
+                ? ArticleScore(ref node, doc, entry.TitleFreq, entry.BodyFreq)
+                : PartScore(ref node, doc, entry.TitleFreq + entry.BodyFreq);
+            return found;
+        }
+
         if (!_articles)
         {
             int part = NextPart(ref node, doc, out int freq);
             score = part == doc ? PartScore(ref node, part, freq) : 0f;
             return part == doc;
+        }
+
+        if (node.Kind == PlanKind.Phrase)
+        {
+            int phraseTitle = 0, phraseBody = 0;
+            bool found = NextCommonArticle(ref node, doc) == doc && PhraseInArticle(ref node, doc, out phraseTitle, out phraseBody);
+            score = found ? ArticleScore(ref node, doc, phraseTitle, phraseBody) : 0f;
+            return found;
         }
 
         int first = _index.ArticleFirstParts[doc];
@@ -364,7 +404,7 @@ internal ref struct Evaluator
             }
         }
 
-        score = title + body > 0 ? ArticleScore(ref node, first, end, title, body) : 0f;
+        score = title + body > 0 ? ArticleScore(ref node, doc, title, body) : 0f;
         return title + body > 0;
     }
 
@@ -377,14 +417,11 @@ internal ref struct Evaluator
         }
 
         bool title = _index.PartBlocks[part] == 0;
-        return Bm25.Score(title ? node.TitleWeight : node.BodyWeight, freq, Scorer.Norm(_index.PartLength(part), title));
+        return Bm25.Score(title ? node.TitleWeight : node.BodyWeight, freq, Scorer.PartNorm(part, title));
     }
 
-    private readonly float ArticleScore(ref PlanNode node, int article, int title, int body) =>
-        _scoring ? ArticleScore(ref node, _index.ArticleFirstParts[article], _index.ArticleFirstParts[article + 1], title, body) : 0f;
-
-    /// <summary>A scored leaf's BM25 score in an article of parts [<paramref name="first"/>, <paramref name="end"/>): title field plus body field.</summary>
-    private readonly float ArticleScore(ref PlanNode node, int first, int end, int title, int body)
+    /// <summary>A scored leaf's BM25 score in an article: title field plus body field.</summary>
+    private readonly float ArticleScore(ref PlanNode node, int article, int title, int body)
     {
         if (!_scoring)
         {
@@ -394,15 +431,12 @@ internal ref struct Evaluator
         float score = 0f;
         if (title > 0)
         {
-            score += Bm25.Score(node.TitleWeight, title, Scorer.Norm(_index.PartLength(first), true));
+            score += Bm25.Score(node.TitleWeight, title, Scorer.PartNorm(_index.ArticleFirstParts[article], true));
         }
 
         if (body > 0)
         {
-            int length = _index.Mode == SearchMode.LuceneCompatible
-                ? _index.PartLuceneStarts[end] - _index.PartLuceneStarts[first + 1]
-                : _index.PartFirstTokens[end] - _index.PartFirstTokens[first + 1];
-            score += Bm25.Score(node.BodyWeight, body, Scorer.Norm(length, false));
+            score += Bm25.Score(node.BodyWeight, body, Scorer.BodyNorm(article));
         }
 
         return score;
@@ -438,23 +472,29 @@ internal ref struct Evaluator
 
             case PlanKind.Prefix:
             {
-                if (NextPrefixPart(ref node, part, out int freq) != part)
-                {
-                    return false;
-                }
-
+                // Each of its terms' postings in this part (binary search: only the page's hits get here).
                 ref readonly ModeView view = ref _index.Modes;
-                for (int e = node.Cursor; e < node.End && _context.Prefixes[e].Part == part; e++)
+                int freq = 0;
+                for (int t = node.Term; t < node.TermEnd; t++)
                 {
-                    int posting = _context.Prefixes[e].Posting;
-                    for (int i = view.PositionStart(posting); i < view.PostingEnds[posting]; i++)
+                    int end = view.TermPostings[t + 1];
+                    int posting = view.PostingParts.LowerBound(view.TermPostings[t], end, part);
+                    if (posting == end || view.PostingParts[posting] != part)
+                    {
+                        continue;
+                    }
+
+                    int positionsEnd = view.PostingEnds[posting];
+                    int positionStart = view.PositionStart(posting);
+                    freq += positionsEnd - positionStart;
+                    for (int i = positionStart; i < positionsEnd; i++)
                     {
                         spans.Add(((long)view.Positions[i] << 16) | 1);
                     }
                 }
 
-                score = PartScore(ref node, part, freq);
-                return true;
+                score = freq > 0 ? PartScore(ref node, part, freq) : 0f;
+                return freq > 0;
             }
 
             case PlanKind.Phrase:
@@ -544,16 +584,17 @@ internal ref struct Evaluator
         }
     }
 
-    private readonly int NextPrefixPart(ref PlanNode node, int target, out int freq)
+    /// <summary>A prefix's cursor over its merged documents: the first at or after <paramref name="target"/> (its index in <see cref="SearchContext.Prefixes"/>), or <see cref="PlanNode.End"/>.</summary>
+    private readonly int NextPrefixDoc(ref PlanNode node, int target)
     {
-        Buffer<PrefixEntry> entries = _context.Prefixes;
+        Buffer<PrefixDoc> docs = _context.Prefixes;
         int i = node.Cursor;
-        if (i < node.End && entries[i].Part < target)
+        if (i < node.End && docs[i].Doc < target)
         {
             // Gallop, then binary search.
             int step = 1, low = i;
             int probe = i + 1;
-            while (probe < node.End && entries[probe].Part < target)
+            while (probe < node.End && docs[probe].Doc < target)
             {
                 low = probe;
                 step <<= 1;
@@ -564,7 +605,7 @@ internal ref struct Evaluator
             while (lo < hi)
             {
                 int mid = lo + ((hi - lo) >> 1);
-                if (entries[mid].Part < target)
+                if (docs[mid].Doc < target)
                 {
                     lo = mid + 1;
                 }
@@ -578,29 +619,48 @@ internal ref struct Evaluator
         }
 
         node.Cursor = i;
-        freq = 0;
+        return i;
+    }
+
+    /// <summary>A prefix's next part (parts as the unit) at or after <paramref name="target"/>, and its frequency there.</summary>
+    private readonly int NextPrefixPart(ref PlanNode node, int target, out int freq)
+    {
+        int i = NextPrefixDoc(ref node, target);
         if (i >= node.End)
         {
+            freq = 0;
             return NoMore;
         }
 
-        int part = entries[i].Part;
-        ref readonly ModeView view = ref _index.Modes;
-        for (int e = i; e < node.End && entries[e].Part == part; e++)
+        PrefixDoc doc = _context.Prefixes[i];
+        freq = doc.TitleFreq + doc.BodyFreq;
+        return doc.Doc;
+    }
+
+    /// <summary>A prefix's merged documents read in one pass.</summary>
+    private readonly void EnumeratePrefix(ref PlanNode node, Buffer<ScoredDoc> output)
+    {
+        Buffer<PrefixDoc> docs = _context.Prefixes;
+        for (int i = node.Cursor; i < node.End; i++)
         {
-            int posting = entries[e].Posting;
-            freq += view.PostingEnds[posting] - view.PositionStart(posting);
+            PrefixDoc doc = docs[i];
+            output.Add(new ScoredDoc(doc.Doc, _articles
+                ? ArticleScore(ref node, doc.Doc, doc.TitleFreq, doc.BodyFreq)
+                : PartScore(ref node, doc.Doc, doc.TitleFreq + doc.BodyFreq)));
         }
 
-        return part;
+        node.Cursor = node.End;
     }
 
     /// <summary>
-    /// The phrase cursor: walks the rarest word's positions (its terms' positions merged) in corpus order and
-    /// gallops every other word's position cursors to the same origin; a match counts when the whole phrase lies
-    /// in one part. Returns the next part at or after <paramref name="target"/> with a match, and how many.
+    /// The phrase cursor: a conjunction of its words' part postings (leapfrog by galloping; a word is the union of
+    /// its terms), positions read only in the parts that hold every word. Returns the next part at or after
+    /// <paramref name="target"/> with a match, and how many (1 when counting: existence is enough).
     /// </summary>
-    private readonly int NextPhrasePart(ref PlanNode node, int target, out int freq)
+    private readonly int NextPhrasePart(ref PlanNode node, int target, out int freq) => NextPhrasePart(ref node, target, NoMore, out freq);
+
+    /// <summary>As <see cref="NextPhrasePart(ref PlanNode, int, out int)"/>, but gives up at <paramref name="limit"/> (returns a part ≥ it, unverified).</summary>
+    private readonly int NextPhrasePart(ref PlanNode node, int target, int limit, out int freq)
     {
         if (node.CurrentPart >= target)
         {
@@ -608,112 +668,129 @@ internal ref struct Evaluator
             return node.CurrentPart;
         }
 
-        ref PlanNode anchor = ref Plan[Plan.ChildAt(node.First + node.Anchor)];
-        int lastOffset = Plan[Plan.ChildAt(node.First + node.Count - 1)].Offset;
-        for (int t = 0; t < anchor.Count; t++)
-        {
-            ref PlanNode term = ref Plan[Plan.ChildAt(anchor.First + t)];
-            ref readonly ModeView view = ref _index.Source(term.Source);
-            if (term.Cursor < term.End && view.PostingParts[term.Cursor] < target)
-            {
-                term.Cursor = view.PostingParts.Gallop(term.Cursor, term.End, target);
-                term.PositionCursor = Math.Max(term.PositionCursor, view.PositionStart(term.Cursor));
-            }
-        }
-
-        int part = -1, count = 0;
+        int part = target;
         while (true)
         {
-            // The next anchor position: the smallest of its terms' next positions, with its part.
-            int position = int.MaxValue, positionPart = -1;
-            for (int t = 0; t < anchor.Count; t++)
+            part = NextCommonPart(ref node, part);
+            if (part >= limit)
             {
-                ref PlanNode term = ref Plan[Plan.ChildAt(anchor.First + t)];
-                if (term.PositionCursor >= term.PositionEnd)
-                {
-                    continue;
-                }
-
-                ref readonly ModeView view = ref _index.Source(term.Source);
-                int value = view.Positions[term.PositionCursor];
-                if (value < position)
-                {
-                    while (view.PostingEnds[term.Cursor] <= term.PositionCursor)
-                    {
-                        term.Cursor++;
-                    }
-
-                    position = value;
-                    positionPart = view.PostingParts[term.Cursor];
-                }
+                freq = 0;
+                return part;
             }
 
-            if (positionPart < 0 || (count > 0 && positionPart != part))
+            int matches = PhraseMatches(ref node, part, null, !_scoring);
+            if (matches > 0)
             {
-                break;
+                node.CurrentPart = part;
+                node.CurrentFreq = matches;
+                freq = matches;
+                return part;
             }
 
-            // Consume it from every anchor term that has it (a word's terms can share a position).
-            for (int t = 0; t < anchor.Count; t++)
-            {
-                ref PlanNode term = ref Plan[Plan.ChildAt(anchor.First + t)];
-                if (term.PositionCursor < term.PositionEnd && _index.Source(term.Source).Positions[term.PositionCursor] == position)
-                {
-                    term.PositionCursor++;
-                }
-            }
-
-            int origin = position - anchor.Offset;
-            if (origin >= _index.PartFirstTokens[positionPart] && origin + lastOffset < _index.PartFirstTokens[positionPart + 1] && WordsAt(ref node, origin))
-            {
-                part = positionPart;
-                count++;
-            }
+            part++;
         }
-
-        node.CurrentPart = count > 0 ? part : NoMore;
-        node.CurrentFreq = count;
-        freq = count;
-        return node.CurrentPart;
     }
 
-    /// <summary>True when every word of the phrase but the anchor has a term at origin + its offset (cursors only move forward).</summary>
-    private readonly bool WordsAt(ref PlanNode phrase, int origin)
+    /// <summary>The first part at or after <paramref name="target"/> where every word of the phrase occurs (leapfrog), or <see cref="NoMore"/>.</summary>
+    private readonly int NextCommonPart(ref PlanNode phrase, int target)
     {
-        for (int w = 0; w < phrase.Count; w++)
+        int part = target;
+        int agreed = 0;
+        for (int w = 0; agreed < phrase.Count; w = w + 1 == phrase.Count ? 0 : w + 1)
         {
-            if (w == phrase.Anchor)
+            int next = NextPart(ref Plan[Plan.ChildAt(phrase.First + w)], part, out _);
+            if (next == NoMore)
             {
-                continue;
+                return NoMore;
             }
 
+            agreed = next == part ? agreed + 1 : 1;
+            part = next;
+        }
+
+        return part;
+    }
+
+    /// <summary>The first article at or after <paramref name="target"/> that holds every word of the phrase (article postings), or <see cref="NoMore"/>.</summary>
+    private readonly int NextCommonArticle(ref PlanNode phrase, int target)
+    {
+        int article = target;
+        int agreed = 0;
+        for (int w = 0; agreed < phrase.Count; w = w + 1 == phrase.Count ? 0 : w + 1)
+        {
             ref PlanNode word = ref Plan[Plan.ChildAt(phrase.First + w)];
-            int position = origin + word.Offset;
-            bool found = false;
-            for (int t = 0; t < word.Count && !found; t++)
+            int next = NoMore;
+            for (int t = 0; t < word.Count; t++)
             {
                 ref PlanNode term = ref Plan[Plan.ChildAt(word.First + t)];
                 ref readonly ModeView view = ref _index.Source(term.Source);
-                term.PositionCursor = view.Positions.Gallop(term.PositionCursor, term.PositionEnd, position);
-                found = term.PositionCursor < term.PositionEnd && view.Positions[term.PositionCursor] == position;
+                int i = view.ArticleDocs.Gallop(term.ArticleCursor, term.ArticleEnd, article);
+                term.ArticleCursor = i;
+                if (i < term.ArticleEnd)
+                {
+                    next = Math.Min(next, view.ArticleDocs[i]);
+                }
             }
 
-            if (!found)
+            if (next == NoMore)
             {
-                return false;
+                return NoMore;
+            }
+
+            agreed = next == article ? agreed + 1 : 1;
+            article = next;
+        }
+
+        return article;
+    }
+
+    /// <summary>The phrase's occurrences in an article's title and body (reads positions only of parts that hold every word).</summary>
+    private readonly bool PhraseInArticle(ref PlanNode node, int article, out int title, out int body)
+    {
+        title = body = 0;
+        int first = _index.ArticleFirstParts[article];
+        int end = _index.ArticleFirstParts[article + 1];
+        for (int part = NextPhrasePart(ref node, first, end, out int freq); part < end; part = NextPhrasePart(ref node, part + 1, end, out freq))
+        {
+            if (part == first)
+            {
+                title += freq;
+            }
+            else
+            {
+                body += freq;
+            }
+
+            if (!_scoring)
+            {
+                // Counting: one match is enough.
+                break;
             }
         }
 
-        return true;
+        return title + body > 0;
+    }
+
+    /// <summary>Articles that hold the phrase: candidates from the words' article postings, verified part by part.</summary>
+    private readonly void EnumeratePhraseArticles(ref PlanNode node, Buffer<ScoredDoc> output)
+    {
+        for (int article = NextCommonArticle(ref node, 0); article != NoMore; article = NextCommonArticle(ref node, article + 1))
+        {
+            if (PhraseInArticle(ref node, article, out int title, out int body))
+            {
+                output.Add(new ScoredDoc(article, ArticleScore(ref node, article, title, body)));
+            }
+        }
     }
 
     /// <summary>
     /// Counts the phrase's matches in <paramref name="part"/>, where every word's cursor stands (or can gallop to);
     /// adds each match's first position to <paramref name="spans"/> as (position &lt;&lt; 16 | words) when given.
+    /// Walks the positions of the anchor word (the rarest); stops at the first match when <paramref name="any"/>.
     /// </summary>
-    public readonly int PhraseMatches(ref PlanNode node, int part, Buffer<long>? spans)
+    public readonly int PhraseMatches(ref PlanNode node, int part, Buffer<long>? spans, bool any = false)
     {
-        ref PlanNode anchor = ref Plan[Plan.ChildAt(node.First)];
+        ref PlanNode anchor = ref Plan[Plan.ChildAt(node.First + node.Anchor)];
         int lastOffset = Plan[Plan.ChildAt(node.First + node.Count - 1)].Offset;
         int matches = 0;
         for (int t = 0; t < anchor.Count; t++)
@@ -727,14 +804,19 @@ internal ref struct Evaluator
             ref readonly ModeView view = ref _index.Source(term.Source);
             for (int i = from; i < to; i++)
             {
-                int origin = view.Positions[i];
-                if (SeenByEarlierTerm(ref anchor, t, part, origin) || !OthersAt(ref node, part, origin))
+                int position = view.Positions[i];
+                int origin = position - anchor.Offset;
+                if (SeenByEarlierTerm(ref anchor, t, part, position) || !OthersAt(ref node, part, origin))
                 {
                     continue;
                 }
 
                 matches++;
                 spans?.Add(((long)origin << 16) | (long)(lastOffset + 1));
+                if (any)
+                {
+                    return matches;
+                }
             }
         }
 
@@ -756,8 +838,13 @@ internal ref struct Evaluator
 
     private readonly bool OthersAt(ref PlanNode phrase, int part, int origin)
     {
-        for (int w = 1; w < phrase.Count; w++)
+        for (int w = 0; w < phrase.Count; w++)
         {
+            if (w == phrase.Anchor)
+            {
+                continue;
+            }
+
             ref PlanNode word = ref Plan[Plan.ChildAt(phrase.First + w)];
             bool found = false;
             for (int t = 0; t < word.Count && !found; t++)

@@ -44,7 +44,10 @@ internal struct PlanNode
 
     /// <summary>Term: 0 = the query mode's index, 1 = the normalized index (default mode only).</summary>
     public int Source;
+
+    /// <summary>Term: its number. Prefix: its terms are [<see cref="Term"/>, <see cref="TermEnd"/>).</summary>
     public int Term;
+    public int TermEnd;
 
     /// <summary>Word inside a phrase: its position relative to the phrase's first word.</summary>
     public int Offset;
@@ -55,17 +58,12 @@ internal struct PlanNode
     /// <summary>Estimated number of postings to read.</summary>
     public long Cost;
 
-    /// <summary>Postings cursor: where it starts, the next posting to read and the end (Term: postings; Prefix: merged entries).</summary>
+    /// <summary>Postings cursor: where it starts, the next posting to read and the end (Term: part postings; Prefix: its merged documents).</summary>
     public int Start;
     public int Cursor;
     public int End;
 
-    /// <summary>Term in a phrase: its positions cursor (start, next, end) over the mode's global word numbers.</summary>
-    public int PositionStart;
-    public int PositionCursor;
-    public int PositionEnd;
-
-    /// <summary>Phrase: the word it walks (the rarest), and the part it last returned with its frequency.</summary>
+    /// <summary>Phrase: the word whose positions it walks (the rarest), and the part it last returned with its frequency.</summary>
     public int Anchor;
     public int CurrentPart;
     public int CurrentFreq;
@@ -89,13 +87,21 @@ internal struct PlanNode
     public int QueryLength;
 }
 
-/// <summary>A merged prefix posting: a part and one posting of one expanded term in it.</summary>
-internal struct PrefixEntry : IComparable<PrefixEntry>
+/// <summary>A document (article or part) of a prefix's merged postings and its occurrences of the prefix's terms (a part's all in <see cref="TitleFreq"/>).</summary>
+internal struct PrefixDoc : IComparable<PrefixDoc>
 {
-    public int Part;
-    public int Posting;
+    public int Doc;
+    public int TitleFreq;
+    public int BodyFreq;
 
-    public readonly int CompareTo(PrefixEntry other) => Part != other.Part ? Part.CompareTo(other.Part) : Posting.CompareTo(other.Posting);
+    public PrefixDoc(int doc, int titleFreq, int bodyFreq)
+    {
+        Doc = doc;
+        TitleFreq = titleFreq;
+        BodyFreq = bodyFreq;
+    }
+
+    public readonly int CompareTo(PrefixDoc other) => Doc.CompareTo(other.Doc);
 }
 
 /// <summary>
@@ -108,15 +114,19 @@ internal static class QueryPlanner
     /// <summary>Boost of a default-mode term reached only through a stripped prefix or suffix (docs/search.md).</summary>
     public const float AffixBoost = 0.5f;
 
-    /// <summary>Builds the plan of the parsed query whose root is <paramref name="node"/>; returns the plan root, or -1 when the query constrains nothing.</summary>
-    public static int Plan(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node)
+    /// <summary>
+    /// Builds the plan of the parsed query whose root is <paramref name="node"/>, for articles or parts as the unit
+    /// (<paramref name="articles"/>: a prefix merges article or part postings); returns the plan root, or -1 when the
+    /// query constrains nothing.
+    /// </summary>
+    public static int Plan(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node, bool articles)
     {
         context.Plan.Clear();
         context.Prefixes.Clear();
-        return node < 0 ? -1 : Build(context, query, index, node);
+        return node < 0 ? -1 : Build(context, query, index, node, articles);
     }
 
-    private static int Build(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node)
+    private static int Build(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node, bool articles)
     {
         SyntaxNode syntax = context.Syntax[node];
         switch (syntax.Kind)
@@ -125,10 +135,10 @@ internal static class QueryPlanner
             case SyntaxKind.Phrase:
                 return Words(context, query.Slice(syntax.Start, syntax.Length), syntax.Start, index);
             case SyntaxKind.Prefix:
-                return Prefix(context, query.Slice(syntax.Start, syntax.Length), syntax.Start, index);
+                return Prefix(context, query.Slice(syntax.Start, syntax.Length), syntax.Start, index, articles);
             case SyntaxKind.Not:
             {
-                int child = Build(context, query, index, syntax.FirstChild);
+                int child = Build(context, query, index, syntax.FirstChild, articles);
                 if (child >= 0)
                 {
                     context.Plan[child].Excluded = true;
@@ -138,11 +148,11 @@ internal static class QueryPlanner
             }
 
             default:
-                return Combine(context, query, index, syntax);
+                return Combine(context, query, index, syntax, articles);
         }
     }
 
-    private static int Combine(SearchContext context, ReadOnlySpan<char> query, in IndexView index, SyntaxNode syntax)
+    private static int Combine(SearchContext context, ReadOnlySpan<char> query, in IndexView index, SyntaxNode syntax, bool articles)
     {
         PlanBuffer plan = context.Plan;
         bool and = syntax.Kind == SyntaxKind.And;
@@ -151,7 +161,7 @@ internal static class QueryPlanner
         int mark = context.Scratch.Count;
         for (int child = syntax.FirstChild; child >= 0; child = context.Syntax[child].NextSibling)
         {
-            int planned = Build(context, query, index, child);
+            int planned = Build(context, query, index, child, articles);
             if (planned >= 0)
             {
                 context.Scratch.Add(planned);
@@ -358,9 +368,6 @@ internal static class QueryPlanner
         leaf.Start = view.TermPostings[term];
         leaf.Cursor = leaf.Start;
         leaf.End = view.TermPostings[term + 1];
-        leaf.PositionStart = view.PositionStart(leaf.Start);
-        leaf.PositionCursor = leaf.PositionStart;
-        leaf.PositionEnd = view.PositionStart(leaf.End);
         leaf.ArticleStart = view.TermArticlePostings[term];
         leaf.ArticleCursor = leaf.ArticleStart;
         leaf.ArticleEnd = view.TermArticlePostings[term + 1];
@@ -368,41 +375,8 @@ internal static class QueryPlanner
         return node;
     }
 
-    /// <summary>
-    /// Orders a prefix's postings by part (then posting, the order they were gathered in): a stable counting sort
-    /// when they are many against the number of parts, a comparison sort otherwise.
-    /// </summary>
-    private static void SortByPart(SearchContext context, Span<PrefixEntry> entries, int parts)
-    {
-        if (entries.Length < 64 || entries.Length < parts / 4)
-        {
-            entries.Sort();
-            return;
-        }
-
-        int[] counts = context.PartCounts.Reserve(parts + 1);
-        Array.Clear(counts, 0, parts + 1);
-        foreach (PrefixEntry entry in entries)
-        {
-            counts[entry.Part + 1]++;
-        }
-
-        for (int p = 1; p <= parts; p++)
-        {
-            counts[p] += counts[p - 1];
-        }
-
-        PrefixEntry[] sorted = context.PrefixScratch.Reserve(entries.Length);
-        foreach (PrefixEntry entry in entries)
-        {
-            sorted[counts[entry.Part]++] = entry;
-        }
-
-        sorted.AsSpan(0, entries.Length).CopyTo(entries);
-    }
-
-    /// <summary>Every term of the mode's dictionary that starts with the analysed prefix, merged by part.</summary>
-    private static int Prefix(SearchContext context, ReadOnlySpan<char> prefix, int queryStart, in IndexView index)
+    /// <summary>Every term of the mode's dictionary that starts with the analysed prefix, its postings merged by document.</summary>
+    private static int Prefix(SearchContext context, ReadOnlySpan<char> prefix, int queryStart, in IndexView index, bool articles)
     {
         PlanBuffer plan = context.Plan;
         if (prefix.Length > WordBreaker.MaxWordLength)
@@ -444,33 +418,151 @@ internal static class QueryPlanner
             return plan.Add(PlanKind.Nothing, queryStart, prefix.Length + 1);
         }
 
-        Buffer<PrefixEntry> entries = context.Prefixes;
-        int start = entries.Count;
         int maxTitle = 0, maxBody = 0, maxBlocks = 0;
         for (int t = first; t < end; t++)
         {
             maxTitle = Math.Max(maxTitle, view.TermTitleArticles[t]);
             maxBody = Math.Max(maxBody, view.TermBodyArticles[t]);
             maxBlocks = Math.Max(maxBlocks, view.TermBlocks[t]);
-            for (int p = view.TermPostings[t]; p < view.TermPostings[t + 1]; p++)
-            {
-                entries.Add(new PrefixEntry { Part = view.PostingParts[p], Posting = p });
-            }
         }
 
-        SortByPart(context, entries.AsSpan(start, entries.Count - start), index.PartCount);
+        int start = context.Prefixes.Count;
+        if (articles)
+        {
+            MergeArticles(context, view, first, end, index.ArticleCount);
+        }
+        else
+        {
+            MergeParts(context, view, first, end, index.PartCount);
+        }
+
         int node = plan.Add(PlanKind.Prefix, queryStart, prefix.Length + 1);
         ref PlanNode leaf = ref plan[node];
         leaf.Boost = 1f;
+        leaf.Term = first;
+        leaf.TermEnd = end;
         leaf.Start = start;
         leaf.Cursor = start;
-        leaf.End = entries.Count;
-        leaf.Cost = entries.Count - start;
+        leaf.End = context.Prefixes.Count;
+
+        // Part postings of all its terms (contiguous: terms are numbered in dictionary order), as a term's cost.
+        leaf.Cost = view.TermPostings[end] - view.TermPostings[first];
 
         // The prefix's document frequency is taken as its most frequent term's (a lower bound of the union's).
         leaf.PrefixTitleDf = maxTitle;
         leaf.PrefixBodyDf = maxBody;
         leaf.PrefixBlockDf = maxBlocks;
         return node;
+    }
+
+    /// <summary>
+    /// Unions the article postings of terms [<paramref name="first"/>, <paramref name="end"/>) into
+    /// <see cref="SearchContext.Prefixes"/>, summing title and body frequencies: sums in an array over all articles
+    /// when the postings are many, else gathered, sorted and merged.
+    /// </summary>
+    private static void MergeArticles(SearchContext context, in ModeView view, int first, int end, int articleCount)
+    {
+        Buffer<PrefixDoc> docs = context.Prefixes;
+        int start = docs.Count;
+        int from = view.TermArticlePostings[first];
+        int to = view.TermArticlePostings[end];
+        if (end - first == 1 || (to - from) * 8L < articleCount)
+        {
+            for (int i = from; i < to; i++)
+            {
+                docs.Add(new PrefixDoc(view.ArticleDocs[i], view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]));
+            }
+
+            if (end - first > 1)
+            {
+                SortAndMerge(docs, start);
+            }
+
+            return;
+        }
+
+        int[] title = context.DenseTitle.Reserve(articleCount);
+        int[] body = context.DenseBody.Reserve(articleCount);
+        Array.Clear(title, 0, articleCount);
+        Array.Clear(body, 0, articleCount);
+        for (int i = from; i < to; i++)
+        {
+            int article = view.ArticleDocs[i];
+            title[article] += view.ArticleTitleFreqs[i];
+            body[article] += view.ArticleBodyFreqs[i];
+        }
+
+        for (int a = 0; a < articleCount; a++)
+        {
+            if ((title[a] | body[a]) != 0)
+            {
+                docs.Add(new PrefixDoc(a, title[a], body[a]));
+            }
+        }
+    }
+
+    /// <summary>As <see cref="MergeArticles"/> over part postings (a part's frequency in <see cref="PrefixDoc.TitleFreq"/>).</summary>
+    private static void MergeParts(SearchContext context, in ModeView view, int first, int end, int partCount)
+    {
+        Buffer<PrefixDoc> docs = context.Prefixes;
+        int start = docs.Count;
+        int from = view.TermPostings[first];
+        int to = view.TermPostings[end];
+        int previousEnd = view.PositionStart(from);
+        if (end - first == 1 || (to - from) * 8L < partCount)
+        {
+            for (int i = from; i < to; i++)
+            {
+                int positionsEnd = view.PostingEnds[i];
+                docs.Add(new PrefixDoc(view.PostingParts[i], positionsEnd - previousEnd, 0));
+                previousEnd = positionsEnd;
+            }
+
+            if (end - first > 1)
+            {
+                SortAndMerge(docs, start);
+            }
+
+            return;
+        }
+
+        int[] freqs = context.DenseTitle.Reserve(partCount);
+        Array.Clear(freqs, 0, partCount);
+        for (int i = from; i < to; i++)
+        {
+            int positionsEnd = view.PostingEnds[i];
+            freqs[view.PostingParts[i]] += positionsEnd - previousEnd;
+            previousEnd = positionsEnd;
+        }
+
+        for (int p = 0; p < partCount; p++)
+        {
+            if (freqs[p] != 0)
+            {
+                docs.Add(new PrefixDoc(p, freqs[p], 0));
+            }
+        }
+    }
+
+    /// <summary>Sorts the documents from <paramref name="start"/> on and merges repeats, summing their frequencies.</summary>
+    private static void SortAndMerge(Buffer<PrefixDoc> docs, int start)
+    {
+        Span<PrefixDoc> span = docs.AsSpan(start, docs.Count - start);
+        span.Sort();
+        int write = 0;
+        for (int i = 0; i < span.Length; i++)
+        {
+            if (write > 0 && span[write - 1].Doc == span[i].Doc)
+            {
+                span[write - 1].TitleFreq += span[i].TitleFreq;
+                span[write - 1].BodyFreq += span[i].BodyFreq;
+            }
+            else
+            {
+                span[write++] = span[i];
+            }
+        }
+
+        docs.Truncate(start + write);
     }
 }

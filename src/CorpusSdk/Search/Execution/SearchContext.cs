@@ -116,12 +116,13 @@ internal sealed class SearchContext
 
     public Buffer<int> Scratch2 { get; } = new();
 
-    public Buffer<PrefixEntry> Prefixes { get; } = new(64);
+    /// <summary>The merged documents of the plan's prefixes.</summary>
+    public Buffer<PrefixDoc> Prefixes { get; } = new(64);
 
-    /// <summary>Scratch of the prefix counting sort: postings per part, and the sorted copy.</summary>
-    public Buffer<int> PartCounts { get; } = new(64);
+    /// <summary>Scratch of a prefix's merge: frequencies per article (title; a part's all) and per article body.</summary>
+    public Buffer<int> DenseTitle { get; } = new(64);
 
-    public Buffer<PrefixEntry> PrefixScratch { get; } = new(64);
+    public Buffer<int> DenseBody { get; } = new(64);
 
     public Bm25 Scorer { get; } = new();
 
