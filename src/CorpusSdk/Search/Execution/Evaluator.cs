@@ -9,7 +9,7 @@ namespace CorpusSdk.Search.Execution;
 /// <see cref="Probe"/> tests one document: an AND enumerates its cheapest clause and probes the others
 /// (leapfrog by galloping cursors), an OR merges its clauses, a word keeps the best of its terms.
 /// </summary>
-internal ref struct Evaluator
+internal ref partial struct Evaluator
 {
     public const int NoMore = int.MaxValue;
 

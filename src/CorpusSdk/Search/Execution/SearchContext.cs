@@ -126,6 +126,9 @@ internal sealed class SearchContext
 
     public Bm25 Scorer { get; } = new();
 
+    /// <summary>Free article bitsets for counting (a stack).</summary>
+    public Buffer<ulong[]> FreeBits { get; } = new();
+
     /// <summary>Free doc lists for the evaluator (a stack).</summary>
     public Buffer<Buffer<ScoredDoc>> FreeLists { get; } = new();
 
@@ -219,4 +222,22 @@ internal sealed class SearchContext
     }
 
     public void ReturnList(Buffer<ScoredDoc> list) => FreeLists.Add(list);
+
+    /// <summary>A bitset of at least <paramref name="words"/> words (not cleared) from the free ones, or a new one.</summary>
+    public ulong[] RentBits(int words)
+    {
+        while (FreeBits.Count > 0)
+        {
+            ulong[] bits = FreeBits[FreeBits.Count - 1];
+            FreeBits.Truncate(FreeBits.Count - 1);
+            if (bits.Length >= words)
+            {
+                return bits;
+            }
+        }
+
+        return new ulong[words];
+    }
+
+    public void ReturnBits(ulong[] bits) => FreeBits.Add(bits);
 }
