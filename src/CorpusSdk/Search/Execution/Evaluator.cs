@@ -13,6 +13,9 @@ internal ref partial struct Evaluator
 {
     public const int NoMore = int.MaxValue;
 
+    /// <summary>Phrases of more words are verified part by part (<see cref="NextPhrasePart(ref PlanNode, int, int, out int)"/>).</summary>
+    private const int MaxPhraseWords = 32;
+
     private readonly SearchContext _context;
     private readonly IndexView _index;
     private readonly bool _articles;
@@ -744,31 +747,152 @@ internal ref partial struct Evaluator
         return article;
     }
 
-    /// <summary>The phrase's occurrences in an article's title and body (reads positions only of parts that hold every word).</summary>
+    /// <summary>
+    /// The phrase's occurrences in an article's title and body: each word's positions in the article read in one pass
+    /// (its terms' postings there, merged), then the words matched at their offsets by a merge, a match counting when
+    /// all its words are in one part. One match is enough when counting.
+    /// </summary>
     private readonly bool PhraseInArticle(ref PlanNode node, int article, out int title, out int body)
     {
         title = body = 0;
         int first = _index.ArticleFirstParts[article];
         int end = _index.ArticleFirstParts[article + 1];
-        for (int part = NextPhrasePart(ref node, first, end, out int freq); part < end; part = NextPhrasePart(ref node, part + 1, end, out freq))
+        if (node.Count > MaxPhraseWords || _index.PartCount >= 1 << 24)
         {
+            for (int part = NextPhrasePart(ref node, first, end, out int freq); part < end; part = NextPhrasePart(ref node, part + 1, end, out freq))
+            {
+                title += part == first ? freq : 0;
+                body += part == first ? 0 : freq;
+                if (!_scoring)
+                {
+                    break;
+                }
+            }
+
+            return title + body > 0;
+        }
+
+        // Each word's (position << 24 | part) in the article, ascending: segment [starts[w], starts[w + 1]) of the buffer.
+        Buffer<long> buffer = _context.PhrasePositions;
+        buffer.Clear();
+        Span<int> starts = stackalloc int[node.Count + 1];
+        Span<int> next = stackalloc int[node.Count];
+        for (int w = 0; w < node.Count; w++)
+        {
+            starts[w] = buffer.Count;
+            ref PlanNode word = ref Plan[Plan.ChildAt(node.First + w)];
+            for (int t = 0; t < word.Count; t++)
+            {
+                ref PlanNode term = ref Plan[Plan.ChildAt(word.First + t)];
+                ref readonly ModeView view = ref _index.Source(term.Source);
+                int i = view.PostingParts.Gallop(term.Cursor, term.End, first);
+                for (; i < term.End; i++)
+                {
+                    int part = view.PostingParts[i];
+                    if (part >= end)
+                    {
+                        break;
+                    }
+
+                    int to = view.PostingEnds[i];
+                    for (int at = view.PositionStart(i); at < to; at++)
+                    {
+                        buffer.Add(((long)view.Positions[at] << 24) | (uint)part);
+                    }
+                }
+
+                term.Cursor = i;
+            }
+
+            int count = buffer.Count - starts[w];
+            if (count == 0)
+            {
+                return false;
+            }
+
+            if (word.Count > 1)
+            {
+                // Several terms: merge their positions (a position two terms share counts once).
+                Span<long> segment = buffer.AsSpan(starts[w], count);
+                segment.Sort();
+                int unique = 1;
+                for (int k = 1; k < segment.Length; k++)
+                {
+                    if (segment[k] != segment[unique - 1])
+                    {
+                        segment[unique++] = segment[k];
+                    }
+                }
+
+                buffer.Truncate(starts[w] + unique);
+            }
+
+            next[w] = starts[w];
+        }
+
+        starts[node.Count] = buffer.Count;
+        int anchor = RarestWord(starts);
+        int anchorOffset = Plan[Plan.ChildAt(node.First + anchor)].Offset;
+        for (int e = starts[anchor]; e < starts[anchor + 1]; e++)
+        {
+            long entry = buffer[e];
+            long part = entry & 0xFFFFFF;
+            long origin = (entry >> 24) - anchorOffset;
+            bool match = true;
+            for (int w = 0; w < node.Count && match; w++)
+            {
+                if (w == anchor)
+                {
+                    continue;
+                }
+
+                long target = ((origin + Plan[Plan.ChildAt(node.First + w)].Offset) << 24) | part;
+                int k = next[w];
+                while (k < starts[w + 1] && buffer[k] < target)
+                {
+                    k++;
+                }
+
+                next[w] = k;
+                match = k < starts[w + 1] && buffer[k] == target;
+            }
+
+            if (!match)
+            {
+                continue;
+            }
+
             if (part == first)
             {
-                title += freq;
+                title++;
             }
             else
             {
-                body += freq;
+                body++;
             }
 
             if (!_scoring)
             {
-                // Counting: one match is enough.
                 break;
             }
         }
 
         return title + body > 0;
+    }
+
+    /// <summary>The word whose segment of <paramref name="starts"/> is shortest.</summary>
+    private static int RarestWord(ReadOnlySpan<int> starts)
+    {
+        int best = 0;
+        for (int w = 1; w + 1 < starts.Length; w++)
+        {
+            if (starts[w + 1] - starts[w] < starts[best + 1] - starts[best])
+            {
+                best = w;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Articles that hold the phrase: candidates from the words' article postings, verified part by part.</summary>

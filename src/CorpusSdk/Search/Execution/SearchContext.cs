@@ -126,6 +126,9 @@ internal sealed class SearchContext
 
     public Bm25 Scorer { get; } = new();
 
+    /// <summary>A phrase's words' positions in one article, as (position &lt;&lt; 24 | part).</summary>
+    public Buffer<long> PhrasePositions { get; } = new(64);
+
     /// <summary>Free article bitsets for counting (a stack).</summary>
     public Buffer<ulong[]> FreeBits { get; } = new();
 
