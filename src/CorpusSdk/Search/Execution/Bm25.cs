@@ -23,11 +23,17 @@ internal sealed class CorpusStatistics
     /// <summary>Each part's length (a title's or a block's), read once so that scoring a document costs no index reads.</summary>
     public required int[] PartLengths { get; init; }
 
+    /// <summary>Each article's title length.</summary>
+    public required int[] TitleLengths { get; init; }
+
     /// <summary>Each article's body length (its blocks' lengths summed).</summary>
     public required int[] BodyLengths { get; init; }
 
     /// <summary>Lucene's norm byte of each part's length (<see cref="SmallFloat.EncodeLength"/>).</summary>
     public required byte[] PartNormBytes { get; init; }
+
+    /// <summary>Lucene's norm byte of each article's title length.</summary>
+    public required byte[] TitleNormBytes { get; init; }
 
     /// <summary>Lucene's norm byte of each article's body length.</summary>
     public required byte[] BodyNormBytes { get; init; }
@@ -37,6 +43,7 @@ internal sealed class CorpusStatistics
         long title = 0, body = 0;
         int titleDocs = 0, bodyArticles = 0, blockDocs = 0;
         int[] partLengths = new int[index.PartCount];
+        int[] titleLengths = new int[index.ArticleCount];
         int[] bodyLengths = new int[index.ArticleCount];
         for (int a = 0; a < index.ArticleCount; a++)
         {
@@ -44,6 +51,7 @@ internal sealed class CorpusStatistics
             int end = index.ArticleFirstParts[a + 1];
             int titleLength = index.PartLength(first);
             partLengths[first] = titleLength;
+            titleLengths[a] = titleLength;
             title += titleLength;
             titleDocs += titleLength > 0 ? 1 : 0;
             long articleBody = 0;
@@ -66,9 +74,11 @@ internal sealed class CorpusStatistics
             partNorms[p] = SmallFloat.EncodeLength(partLengths[p]);
         }
 
+        byte[] titleNorms = new byte[titleLengths.Length];
         byte[] bodyNorms = new byte[bodyLengths.Length];
         for (int a = 0; a < bodyNorms.Length; a++)
         {
+            titleNorms[a] = SmallFloat.EncodeLength(titleLengths[a]);
             bodyNorms[a] = SmallFloat.EncodeLength(bodyLengths[a]);
         }
 
@@ -80,8 +90,10 @@ internal sealed class CorpusStatistics
             BodyArticles = bodyArticles,
             BlockDocs = blockDocs,
             PartLengths = partLengths,
+            TitleLengths = titleLengths,
             BodyLengths = bodyLengths,
             PartNormBytes = partNorms,
+            TitleNormBytes = titleNorms,
             BodyNormBytes = bodyNorms,
         };
     }
@@ -176,6 +188,18 @@ internal sealed class Bm25
         }
 
         return K1 * ((1 - B) + (B * stats.PartLengths[part] / (title ? AverageTitle : AverageBody)));
+    }
+
+    /// <summary><see cref="Norm"/> of an article's title length.</summary>
+    public float TitleNorm(int article)
+    {
+        CorpusStatistics stats = _stats!;
+        if (Lucene)
+        {
+            return _titleNorms[stats.TitleNormBytes[article]];
+        }
+
+        return K1 * ((1 - B) + (B * stats.TitleLengths[article] / AverageTitle));
     }
 
     /// <summary><see cref="Norm"/> of an article's body length.</summary>

@@ -434,7 +434,7 @@ internal ref partial struct Evaluator
         float score = 0f;
         if (title > 0)
         {
-            score += Bm25.Score(node.TitleWeight, title, Scorer.PartNorm(_index.ArticleFirstParts[article], true));
+            score += Bm25.Score(node.TitleWeight, title, Scorer.TitleNorm(article));
         }
 
         if (body > 0)
@@ -786,6 +786,7 @@ internal ref partial struct Evaluator
                 ref PlanNode term = ref Plan[Plan.ChildAt(word.First + t)];
                 ref readonly ModeView view = ref _index.Source(term.Source);
                 int i = view.PostingParts.Gallop(term.Cursor, term.End, first);
+                int from = i < term.End ? view.PositionStart(i) : 0;
                 for (; i < term.End; i++)
                 {
                     int part = view.PostingParts[i];
@@ -795,10 +796,15 @@ internal ref partial struct Evaluator
                     }
 
                     int to = view.PostingEnds[i];
-                    for (int at = view.PositionStart(i); at < to; at++)
+                    long[] items = buffer.Reserve(buffer.Count + to - from);
+                    int written = buffer.Count;
+                    for (int at = from; at < to; at++)
                     {
-                        buffer.Add(((long)view.Positions[at] << 24) | (uint)part);
+                        items[written++] = ((long)view.Positions[at] << 24) | (uint)part;
                     }
+
+                    buffer.SetCount(written);
+                    from = to;
                 }
 
                 term.Cursor = i;
