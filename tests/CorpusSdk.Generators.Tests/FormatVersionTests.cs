@@ -23,6 +23,7 @@ public sealed class FormatVersionTests
     private static readonly (int Version, string Hash)[] Pinned =
     [
         (1, "D2FC8A1143E4A98FD342CC5E939B831A30B084B6B2E7179CD7291626107E0405"),
+        (2, "1EF28BAFDB1B0C6E0BAA08C66C5FCFBD882D669341927F6631E9D66D4F8A5E47"),
     ];
 
     private static readonly Dictionary<string, string> Utf8 = new() { ["build_property.CorpusSdkTextStorage"] = "Utf8" };

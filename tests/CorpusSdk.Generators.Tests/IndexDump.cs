@@ -76,6 +76,14 @@ internal static class IndexDump
 
                 w.AppendLine();
             }
+
+            int[] bounds = Ints("ArticleBlockBounds" + mode);
+            w.Append("# ").Append(mode).AppendLine(": per block of 16 article postings, largest title tf, shortest title, largest body tf, shortest body");
+            for (int b = 0; b + 3 < bounds.Length; b += 4)
+            {
+                w.Append("block ").Append(b / 4).Append(": ").Append(bounds[b]).Append(", ").Append(bounds[b + 1]).Append(", ")
+                    .Append(bounds[b + 2]).Append(", ").Append(bounds[b + 3]).AppendLine();
+            }
         }
 
         return w.ToString();

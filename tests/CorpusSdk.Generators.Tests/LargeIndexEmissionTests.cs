@@ -54,10 +54,12 @@ public sealed class LargeIndexEmissionTests
 
         Assert.True(compared > 50, $"only {compared} hits compared");
 
-        // Joined once; queries then read the arrays without allocating.
+        // Joined once (and the query buffers grown once); queries then read the arrays without allocating.
         Hits(actual, "كيري", SearchMode.Default);
+        int Counts() => actual.Count("كيري") + actual.Count("\"الولايات المتحدة\"") + actual.Count("تسريب*");
+        Counts();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        int count = actual.Count("كيري") + actual.Count("\"الولايات المتحدة\"") + actual.Count("تسريب*");
+        int count = Counts();
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.True(count > 0);
     }

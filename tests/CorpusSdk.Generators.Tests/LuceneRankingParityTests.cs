@@ -115,8 +115,8 @@ public sealed class LuceneRankingParityTests(Xunit.Abstractions.ITestOutputHelpe
 
     /// <summary>
     /// Prefixes match what Lucene's PrefixQuery matches (counts only: Lucene scores a prefix as a constant). Short
-    /// prefixes of frequent terms gather tens of thousands of postings (the counting sort), long ones few (the
-    /// comparison sort).
+    /// prefixes of frequent terms merge tens of thousands of postings (summed in an array over all documents), long
+    /// ones few (gathered, sorted and merged).
     /// </summary>
     [Theory]
     [InlineData(SearchUnit.Part)]

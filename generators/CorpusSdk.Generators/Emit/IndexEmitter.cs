@@ -150,6 +150,7 @@ internal static class IndexEmitter
             sections.Add(Packed("TermTitleArticles", mode, index.TermTitleArticles[m]));
             sections.Add(Packed("TermBodyArticles", mode, index.TermBodyArticles[m]));
             sections.Add(Packed("TermBlocks", mode, index.TermBlocks[m]));
+            sections.Add(Packed("ArticleBlockBounds", mode, index.ArticleBlockBounds[m]));
         }
 
         return sections;

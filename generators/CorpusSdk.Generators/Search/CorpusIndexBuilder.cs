@@ -77,12 +77,24 @@ internal sealed class CorpusIndex
     /// <summary>Per mode: for each term, the number of blocks that have it.</summary>
     public List<int>[] TermBlocks { get; } = NewLists<int>();
 
+    /// <summary>
+    /// Per mode: for each block of <see cref="CorpusIndexBuilder.BoundBlock"/> article postings (by position in
+    /// <see cref="ArticleDocs"/>, across terms), four numbers: the largest title frequency, the shortest title among
+    /// the postings with one, the largest body frequency, the shortest body among the postings with one (lengths in
+    /// the mode's units: Lucene tokens or words; 0 when no posting of the block has the field). The runtime's
+    /// score bounds for early termination: BM25 grows with frequency and shrinks with length for any k1, b ≥ 0.
+    /// </summary>
+    public List<int>[] ArticleBlockBounds { get; } = NewLists<int>();
+
     private static List<T>[] NewLists<T>() => [new(), new(), new(), new()];
 }
 
 /// <summary>Merges the per-article index models (in article order) and applies the corpus-wide stem rule.</summary>
 internal static class CorpusIndexBuilder
 {
+    /// <summary>Article postings per block of <see cref="CorpusIndex.ArticleBlockBounds"/> (the runtime's <c>Evaluator.BoundBlockShift</c>).</summary>
+    public const int BoundBlock = 16;
+
     private const int WordForms = (1 << (int)LightStemmer.Form.Word) | (1 << (int)LightStemmer.Form.Prefixless);
     private const int StemForm = 1 << (int)LightStemmer.Form.Stem;
 
@@ -234,9 +246,43 @@ internal static class CorpusIndexBuilder
 
             index.TermPostings[m].Add(index.PostingParts[m].Count);
             index.TermArticlePostings[m].Add(index.ArticleDocs[m].Count);
+            AddBlockBounds(index, m);
         }
 
         return index;
+    }
+
+    /// <summary>Fills <see cref="CorpusIndex.ArticleBlockBounds"/> of mode <paramref name="m"/>.</summary>
+    private static void AddBlockBounds(CorpusIndex index, int m)
+    {
+        bool lucene = m == (int)IndexMode.LuceneCompatible;
+        List<int> starts = lucene ? index.PartLuceneStarts : index.PartFirstTokens;
+        List<int> docs = index.ArticleDocs[m];
+        for (int start = 0; start < docs.Count; start += BoundBlock)
+        {
+            int maxTitle = 0, minTitle = int.MaxValue, maxBody = 0, minBody = int.MaxValue;
+            for (int i = start; i < Math.Min(start + BoundBlock, docs.Count); i++)
+            {
+                int first = index.ArticleFirstParts[docs[i]];
+                int end = index.ArticleFirstParts[docs[i] + 1];
+                if (index.ArticleTitleFreqs[m][i] > 0)
+                {
+                    maxTitle = Math.Max(maxTitle, index.ArticleTitleFreqs[m][i]);
+                    minTitle = Math.Min(minTitle, starts[first + 1] - starts[first]);
+                }
+
+                if (index.ArticleBodyFreqs[m][i] > 0)
+                {
+                    maxBody = Math.Max(maxBody, index.ArticleBodyFreqs[m][i]);
+                    minBody = Math.Min(minBody, starts[end] - starts[first + 1]);
+                }
+            }
+
+            index.ArticleBlockBounds[m].Add(maxTitle);
+            index.ArticleBlockBounds[m].Add(maxTitle == 0 ? 0 : minTitle);
+            index.ArticleBlockBounds[m].Add(maxBody);
+            index.ArticleBlockBounds[m].Add(maxBody == 0 ? 0 : minBody);
+        }
     }
 
     /// <summary>

@@ -109,4 +109,10 @@ public enum IndexSection
 
     /// <summary>Per mode: occurrences of the term in the article's blocks.</summary>
     ArticleBodyFreqs,
+
+    /// <summary>
+    /// Per mode: for each block of 16 article postings, the largest title frequency, the shortest title with the term,
+    /// the largest body frequency and the shortest body with the term (score bounds for early termination).
+    /// </summary>
+    ArticleBlockBounds,
 }

@@ -85,15 +85,18 @@ public sealed class CorpusSearch
         SearchContext context = SearchContext.Rent();
         context.ResetResults();
         var results = new SearchResults(context);
-        if (!Evaluate(context, query, options, scoring: true))
+        if (!Evaluate(context, query, options, scoring: true, out bool ranked))
         {
             return results;
         }
 
         bool articles = options.Unit == SearchUnit.Article;
         var index = new IndexView(_data, options.Mode);
-        long end = Math.Min((long)options.Skip + options.Top, int.MaxValue);
-        Collectors.SelectTop(context, index, articles, options.Sort, (int)end);
+        if (!ranked)
+        {
+            Collectors.SelectTop(context, index, articles, options.Sort, TopCount(options));
+        }
+
         var evaluator = new Evaluator(context, index, articles, scoring: true);
         for (int i = options.Skip; i < context.Top.Count; i++)
         {
@@ -124,7 +127,7 @@ public sealed class CorpusSearch
         try
         {
             context.ResetResults();
-            return Evaluate(context, query, options with { Facets = false }, scoring: false) ? context.TotalCount : 0;
+            return Evaluate(context, query, options with { Facets = false }, scoring: false, out _) ? context.TotalCount : 0;
         }
         finally
         {
@@ -132,9 +135,14 @@ public sealed class CorpusSearch
         }
     }
 
-    /// <summary>Parses, plans, evaluates, filters and counts; false when there is nothing to rank.</summary>
-    private bool Evaluate(SearchContext context, ReadOnlySpan<char> query, in SearchOptions options, bool scoring)
+    /// <summary>
+    /// Parses, plans, evaluates, filters and counts; false when there is nothing to rank. <paramref name="ranked"/>:
+    /// the top hits are already in <see cref="SearchContext.Top"/> (articles by relevance, no filter or facet: the
+    /// count by bitsets and the top k with early termination, without listing every match).
+    /// </summary>
+    private bool Evaluate(SearchContext context, ReadOnlySpan<char> query, in SearchOptions options, bool scoring, out bool ranked)
     {
+        ranked = false;
         int syntax = QueryParser.Parse(query, context.Syntax, out QueryError error);
         if (error.Kind != QueryErrorKind.None)
         {
@@ -143,26 +151,43 @@ public sealed class CorpusSearch
         }
 
         var index = new IndexView(_data, options.Mode);
-        int root = QueryPlanner.Plan(context, query, index, syntax, QueryCollection.Alone);
+        bool articles = options.Unit == SearchUnit.Article;
+        int root = QueryPlanner.Plan(context, query, index, syntax, QueryCollection.Alone, articles);
         if (root < 0)
         {
             return false;
         }
 
-        bool articles = options.Unit == SearchUnit.Article;
         bool lucene = options.Mode == SearchMode.LuceneCompatible;
         context.Scorer.Prepare(options, Statistics(index), index.ArticleCount, index.PartCount, articles, lucene);
         var evaluator = new Evaluator(context, index, articles, scoring);
         evaluator.Weigh();
-        evaluator.Enumerate(root, context.Matches);
         context.Root = root;
 
         int author = options.Author is null ? -2 : FindAuthor(options.Author);
         int from = options.From is { } f ? f.DayNumber : int.MinValue;
         int to = options.To is { } t ? t.DayNumber : int.MaxValue;
+        bool unfiltered = author == -2 && from == int.MinValue && to == int.MaxValue && !options.Facets;
+        if (articles && unfiltered && (!scoring || (options.Sort == SearchSort.Relevance && !options.Exhaustive && evaluator.CanPrune(root))))
+        {
+            context.TotalCount = evaluator.CountArticles(root);
+            if (scoring && context.TotalCount > 0)
+            {
+                evaluator.ResetCursors();
+                evaluator.SelectTopPruned(root, Math.Min(TopCount(options), context.TotalCount));
+                ranked = true;
+            }
+
+            return context.TotalCount > 0;
+        }
+
+        evaluator.Enumerate(root, context.Matches);
         context.TotalCount = Collectors.Filter(context, index, articles, AuthorCount, author, from, to, options.Facets);
         return context.TotalCount > 0;
     }
+
+    /// <summary>How many of the best hits a page needs: skip + top.</summary>
+    private static int TopCount(in SearchOptions options) => (int)Math.Min((long)options.Skip + options.Top, int.MaxValue);
 
     /// <summary>The corpus's totals for BM25 in the length unit of <paramref name="index"/>'s mode, computed once.</summary>
     internal CorpusStatistics Statistics(in IndexView index)

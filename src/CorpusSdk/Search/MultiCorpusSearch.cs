@@ -145,7 +145,8 @@ public sealed class MultiCorpusSearch
         for (int c = 0; c < _data.Length; c++)
         {
             var index = new IndexView(_data[c], options.Mode);
-            int root = QueryPlanner.Plan(context, query, index, syntax, new QueryCollection(_data, c));
+            context.Scorer.UseLengths(_corpora[c].SearchEngine.Statistics(index));
+            int root = QueryPlanner.Plan(context, query, index, syntax, new QueryCollection(_data, c), options.Unit == SearchUnit.Article);
             if (root < 0)
             {
                 break; // nothing to find: the plan is the same in every corpus
@@ -186,6 +187,7 @@ public sealed class MultiCorpusSearch
         for (int c = planned; c >= 0; c--)
         {
             var index = new IndexView(_data[c], options.Mode);
+            context.Scorer.UseLengths(_corpora[c].SearchEngine.Statistics(index));
             bool ready = c == planned;
             for (int p = options.Skip; p < pageEnd; p++)
             {
@@ -197,7 +199,7 @@ public sealed class MultiCorpusSearch
 
                 if (!ready)
                 {
-                    context.Root = QueryPlanner.Plan(context, query, index, syntax, new QueryCollection(_data, c));
+                    context.Root = QueryPlanner.Plan(context, query, index, syntax, new QueryCollection(_data, c), options.Unit == SearchUnit.Article);
                     new Evaluator(context, index, articles, scoring: true).Weigh();
                     ready = true;
                 }
@@ -245,7 +247,7 @@ public sealed class MultiCorpusSearch
             {
                 // Matching does not depend on the statistics: each corpus is planned alone.
                 var index = new IndexView(_data[c], options.Mode);
-                int root = QueryPlanner.Plan(context, query, index, syntax, QueryCollection.Alone);
+                int root = QueryPlanner.Plan(context, query, index, syntax, QueryCollection.Alone, articles);
                 if (root < 0)
                 {
                     return 0;
@@ -314,7 +316,12 @@ public sealed class MultiCorpusSearch
             partCount += index.PartCount;
         }
 
-        var sum = new CorpusStatistics { TitleTokens = titleTokens, BodyTokens = bodyTokens, TitleDocs = titleDocs, BodyArticles = bodyArticles, BlockDocs = blockDocs };
+        // Totals only: each corpus's document lengths are taken from its own statistics (Bm25.UseLengths).
+        var sum = new CorpusStatistics
+        {
+            TitleTokens = titleTokens, BodyTokens = bodyTokens, TitleDocs = titleDocs, BodyArticles = bodyArticles, BlockDocs = blockDocs,
+            PartLengths = [], TitleLengths = [], BodyLengths = [], PartNormBytes = [], TitleNormBytes = [], BodyNormBytes = [],
+        };
         totals = new Totals(sum, articleCount, partCount);
         if (lucene)
         {

@@ -79,6 +79,9 @@ public readonly record struct SearchOptions
     /// <summary>Boost of a match in the title over one in the body (default 2).</summary>
     public float TitleWeight { get => _titleWeight ?? 2f; init => _titleWeight = value; }
 
+    /// <summary>Ranks by scoring every match, without early termination (for tests that compare both ways).</summary>
+    internal bool Exhaustive { get; init; }
+
     internal void Validate()
     {
         if ((uint)Mode > (uint)SearchMode.LuceneCompatible)

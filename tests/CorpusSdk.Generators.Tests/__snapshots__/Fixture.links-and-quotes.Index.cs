@@ -49,7 +49,7 @@ namespace Consumer
         [global::System.CodeDom.Compiler.GeneratedCode("CorpusSdk.Generators", "VERSION")]
         private sealed class __IndexData : global::CorpusSdk.CorpusIndexData
         {
-            public override int FormatVersion => 1;
+            public override int FormatVersion => 2;
 
             public override int ArticleCount => 1;
 
@@ -87,6 +87,7 @@ namespace Consumer
                 (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.Default) => "1????????@????????????"u8,
                 (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.Default) => "1@@@@@@@@?@@@@????????"u8,
                 (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.Default) => "1@@@@@@@@?@@@@????????"u8,
+                (global::CorpusSdk.IndexSection.ArticleBlockBounds, global::CorpusSdk.SearchMode.Default) => "1@@AK????????"u8,
                 (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.Exact) => "آخراقتباسابينثانياخبراصحيفةعنوانقوسيننشرتوورابطا"u8,
                 (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.Exact) => "2??E?S?Y?c?k?u??@I@Q@S@_@????????"u8,
                 (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.Exact) => "1?@ABCDEFGHIJ????????"u8,
@@ -100,6 +101,7 @@ namespace Consumer
                 (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.Exact) => "1??????@????????????"u8,
                 (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.Exact) => "1@@@@@@?@@@@????????"u8,
                 (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.Exact) => "1@@@@@@?@@@@????????"u8,
+                (global::CorpusSdk.IndexSection.ArticleBlockBounds, global::CorpusSdk.SearchMode.Exact) => "1@@AK????????"u8,
                 (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.Normalized) => "اخراقتباسابينثانياخبراصحيفهعنوانقوسيننشرتوورابطا"u8,
                 (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.Normalized) => "2??E?S?Y?c?k?u??@I@Q@S@_@????????"u8,
                 (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.Normalized) => "1?@ABCDEFGHIJ????????"u8,
@@ -113,6 +115,7 @@ namespace Consumer
                 (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.Normalized) => "1??????@????????????"u8,
                 (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.Normalized) => "1@@@@@@?@@@@????????"u8,
                 (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.Normalized) => "1@@@@@@?@@@@????????"u8,
+                (global::CorpusSdk.IndexSection.ArticleBlockBounds, global::CorpusSdk.SearchMode.Normalized) => "1@@AK????????"u8,
                 (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.LuceneCompatible) => "اخراقتباساثانياخبرارابطاصحيفعنوقوسنشرت"u8,
                 (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.LuceneCompatible) => "2??E?S?]?e?o?w?}?C@K@????????"u8,
                 (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.LuceneCompatible) => "1?@ABCDEFGH????????"u8,
@@ -126,6 +129,7 @@ namespace Consumer
                 (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.LuceneCompatible) => "1??????@??????????"u8,
                 (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.LuceneCompatible) => "1@@@@@@?@@????????"u8,
                 (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.LuceneCompatible) => "1@@@@@@?@@????????"u8,
+                (global::CorpusSdk.IndexSection.ArticleBlockBounds, global::CorpusSdk.SearchMode.LuceneCompatible) => "1@@AH????????"u8,
                 _ => default,
             };
         }

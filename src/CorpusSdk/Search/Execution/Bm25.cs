@@ -20,30 +20,82 @@ internal sealed class CorpusStatistics
     /// <summary>Blocks with at least one token.</summary>
     public int BlockDocs { get; init; }
 
+    /// <summary>Each part's length (a title's or a block's), read once so that scoring a document costs no index reads.</summary>
+    public required int[] PartLengths { get; init; }
+
+    /// <summary>Each article's title length.</summary>
+    public required int[] TitleLengths { get; init; }
+
+    /// <summary>Each article's body length (its blocks' lengths summed).</summary>
+    public required int[] BodyLengths { get; init; }
+
+    /// <summary>Lucene's norm byte of each part's length (<see cref="SmallFloat.EncodeLength"/>).</summary>
+    public required byte[] PartNormBytes { get; init; }
+
+    /// <summary>Lucene's norm byte of each article's title length.</summary>
+    public required byte[] TitleNormBytes { get; init; }
+
+    /// <summary>Lucene's norm byte of each article's body length.</summary>
+    public required byte[] BodyNormBytes { get; init; }
+
     public static CorpusStatistics Compute(in IndexView index)
     {
         long title = 0, body = 0;
         int titleDocs = 0, bodyArticles = 0, blockDocs = 0;
+        int[] partLengths = new int[index.PartCount];
+        int[] titleLengths = new int[index.ArticleCount];
+        int[] bodyLengths = new int[index.ArticleCount];
         for (int a = 0; a < index.ArticleCount; a++)
         {
             int first = index.ArticleFirstParts[a];
             int end = index.ArticleFirstParts[a + 1];
             int titleLength = index.PartLength(first);
+            partLengths[first] = titleLength;
+            titleLengths[a] = titleLength;
             title += titleLength;
             titleDocs += titleLength > 0 ? 1 : 0;
             long articleBody = 0;
             for (int p = first + 1; p < end; p++)
             {
                 int length = index.PartLength(p);
+                partLengths[p] = length;
                 articleBody += length;
                 blockDocs += length > 0 ? 1 : 0;
             }
 
             body += articleBody;
             bodyArticles += articleBody > 0 ? 1 : 0;
+            bodyLengths[a] = (int)articleBody;
         }
 
-        return new CorpusStatistics { TitleTokens = title, BodyTokens = body, TitleDocs = titleDocs, BodyArticles = bodyArticles, BlockDocs = blockDocs };
+        byte[] partNorms = new byte[partLengths.Length];
+        for (int p = 0; p < partNorms.Length; p++)
+        {
+            partNorms[p] = SmallFloat.EncodeLength(partLengths[p]);
+        }
+
+        byte[] titleNorms = new byte[titleLengths.Length];
+        byte[] bodyNorms = new byte[bodyLengths.Length];
+        for (int a = 0; a < bodyNorms.Length; a++)
+        {
+            titleNorms[a] = SmallFloat.EncodeLength(titleLengths[a]);
+            bodyNorms[a] = SmallFloat.EncodeLength(bodyLengths[a]);
+        }
+
+        return new CorpusStatistics
+        {
+            TitleTokens = title,
+            BodyTokens = body,
+            TitleDocs = titleDocs,
+            BodyArticles = bodyArticles,
+            BlockDocs = blockDocs,
+            PartLengths = partLengths,
+            TitleLengths = titleLengths,
+            BodyLengths = bodyLengths,
+            PartNormBytes = partNorms,
+            TitleNormBytes = titleNorms,
+            BodyNormBytes = bodyNorms,
+        };
     }
 }
 
@@ -59,6 +111,7 @@ internal sealed class Bm25
 {
     private readonly float[] _titleNorms = new float[256];
     private readonly float[] _bodyNorms = new float[256];
+    private CorpusStatistics? _stats;
 
     public float K1 { get; private set; }
 
@@ -80,6 +133,7 @@ internal sealed class Bm25
 
     public void Prepare(in SearchOptions options, CorpusStatistics stats, int articleCount, int partCount, bool articles, bool lucene)
     {
+        _stats = stats;
         K1 = options.K1;
         B = options.B;
         TitleWeight = options.TitleWeight;
@@ -107,6 +161,12 @@ internal sealed class Bm25
         }
     }
 
+    /// <summary>
+    /// Takes the document lengths of one corpus, keeping the totals of <see cref="Prepare"/>: several corpora are scored
+    /// with their combined totals and each document with its own corpus's length.
+    /// </summary>
+    public void UseLengths(CorpusStatistics corpus) => _stats = corpus;
+
     /// <summary>Lucene's idf (0 when the term is in no document of the field).</summary>
     public static float Idf(long df, long docs) => df <= 0 ? 0f : (float)Math.Log(1 + ((docs - df + 0.5D) / (df + 0.5D)));
 
@@ -122,6 +182,42 @@ internal sealed class Bm25
         }
 
         return K1 * ((1 - B) + (B * length / (title ? AverageTitle : AverageBody)));
+    }
+
+    /// <summary><see cref="Norm"/> of a part's length (its field: title or body), from the statistics' lengths.</summary>
+    public float PartNorm(int part, bool title)
+    {
+        CorpusStatistics stats = _stats!;
+        if (Lucene)
+        {
+            return (title ? _titleNorms : _bodyNorms)[stats.PartNormBytes[part]];
+        }
+
+        return K1 * ((1 - B) + (B * stats.PartLengths[part] / (title ? AverageTitle : AverageBody)));
+    }
+
+    /// <summary><see cref="Norm"/> of an article's title length.</summary>
+    public float TitleNorm(int article)
+    {
+        CorpusStatistics stats = _stats!;
+        if (Lucene)
+        {
+            return _titleNorms[stats.TitleNormBytes[article]];
+        }
+
+        return K1 * ((1 - B) + (B * stats.TitleLengths[article] / AverageTitle));
+    }
+
+    /// <summary><see cref="Norm"/> of an article's body length.</summary>
+    public float BodyNorm(int article)
+    {
+        CorpusStatistics stats = _stats!;
+        if (Lucene)
+        {
+            return _bodyNorms[stats.BodyNormBytes[article]];
+        }
+
+        return K1 * ((1 - B) + (B * stats.BodyLengths[article] / AverageBody));
     }
 
     public static float Score(float weight, float freq, float norm) => weight * freq / (freq + norm);

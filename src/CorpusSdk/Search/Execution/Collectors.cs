@@ -207,7 +207,7 @@ internal static class Collectors
     /// <summary>Higher score first; equal scores in document order (as Lucene's top-k collector).</summary>
     private static bool Better(in ScoredDoc a, in ScoredDoc b) => a.Score > b.Score || (a.Score == b.Score && a.Doc < b.Doc);
 
-    private static void SiftUp(ScoredDoc[] heap, int i)
+    public static void SiftUp(ScoredDoc[] heap, int i)
     {
         while (i > 0)
         {
@@ -222,7 +222,7 @@ internal static class Collectors
         }
     }
 
-    private static void SiftDown(ScoredDoc[] heap, int i, int size)
+    public static void SiftDown(ScoredDoc[] heap, int i, int size)
     {
         while (true)
         {

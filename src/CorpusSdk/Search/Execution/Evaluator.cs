@@ -9,9 +9,12 @@ namespace CorpusSdk.Search.Execution;
 /// <see cref="Probe"/> tests one document: an AND enumerates its cheapest clause and probes the others
 /// (leapfrog by galloping cursors), an OR merges its clauses, a word keeps the best of its terms.
 /// </summary>
-internal ref struct Evaluator
+internal ref partial struct Evaluator
 {
     public const int NoMore = int.MaxValue;
+
+    /// <summary>Phrases of more words are verified part by part (<see cref="NextPhrasePart(ref PlanNode, int, int, out int)"/>).</summary>
+    private const int MaxPhraseWords = 32;
 
     private readonly SearchContext _context;
     private readonly IndexView _index;
@@ -84,7 +87,6 @@ internal ref struct Evaluator
         {
             Plan[n].Cursor = Plan[n].Start;
             Plan[n].ArticleCursor = Plan[n].ArticleStart;
-            Plan[n].PositionCursor = Plan[n].PositionStart;
             Plan[n].CurrentPart = -1;
         }
     }
@@ -248,6 +250,18 @@ internal ref struct Evaluator
             return;
         }
 
+        if (node.Kind == PlanKind.Prefix)
+        {
+            EnumeratePrefix(ref node, output);
+            return;
+        }
+
+        if (_articles && node.Kind == PlanKind.Phrase)
+        {
+            EnumeratePhraseArticles(ref node, output);
+            return;
+        }
+
         int target = 0;
         if (!_articles)
         {
@@ -272,7 +286,7 @@ internal ref struct Evaluator
             int owner = part == NoMore ? -1 : _index.PartArticles[part];
             if (owner != article && article >= 0)
             {
-                output.Add(new ScoredDoc(article, ArticleScore(ref node, _index.ArticleFirstParts[article], _index.ArticleFirstParts[article + 1], title, body)));
+                output.Add(new ScoredDoc(article, ArticleScore(ref node, article, title, body)));
                 title = body = 0;
             }
 
@@ -315,10 +329,20 @@ internal ref struct Evaluator
             return;
         }
 
-        for (int i = node.ArticleCursor; i < node.ArticleEnd; i++)
+        if (!_scoring)
         {
-            int article = view.ArticleDocs[i];
-            output.Add(new ScoredDoc(article, ArticleScore(ref node, article, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i])));
+            for (int i = node.ArticleCursor; i < node.ArticleEnd; i++)
+            {
+                output.Add(new ScoredDoc(view.ArticleDocs[i], 0f));
+            }
+        }
+        else
+        {
+            for (int i = node.ArticleCursor; i < node.ArticleEnd; i++)
+            {
+                int article = view.ArticleDocs[i];
+                output.Add(new ScoredDoc(article, ArticleScore(ref node, article, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i])));
+            }
         }
 
         node.ArticleCursor = node.ArticleEnd;
@@ -336,11 +360,30 @@ internal ref struct Evaluator
             return found;
         }
 
+        if (node.Kind == PlanKind.Prefix)
+        {
+            int i = NextPrefixDoc(ref node, doc);
+            bool found = i < node.End && _context.Prefixes[i].Doc == doc;
+            PrefixDoc entry = found ? _context.Prefixes[i] : default;
+            score = !found ? 0f : _articles
+                ? ArticleScore(ref node, doc, entry.TitleFreq, entry.BodyFreq)
+                : PartScore(ref node, doc, entry.TitleFreq + entry.BodyFreq);
+            return found;
+        }
+
         if (!_articles)
         {
             int part = NextPart(ref node, doc, out int freq);
             score = part == doc ? PartScore(ref node, part, freq) : 0f;
             return part == doc;
+        }
+
+        if (node.Kind == PlanKind.Phrase)
+        {
+            int phraseTitle = 0, phraseBody = 0;
+            bool found = NextCommonArticle(ref node, doc) == doc && PhraseInArticle(ref node, doc, out phraseTitle, out phraseBody);
+            score = found ? ArticleScore(ref node, doc, phraseTitle, phraseBody) : 0f;
+            return found;
         }
 
         int first = _index.ArticleFirstParts[doc];
@@ -358,7 +401,7 @@ internal ref struct Evaluator
             }
         }
 
-        score = title + body > 0 ? ArticleScore(ref node, first, end, title, body) : 0f;
+        score = title + body > 0 ? ArticleScore(ref node, doc, title, body) : 0f;
         return title + body > 0;
     }
 
@@ -371,14 +414,11 @@ internal ref struct Evaluator
         }
 
         bool title = _index.PartBlocks[part] == 0;
-        return Bm25.Score(title ? node.TitleWeight : node.BodyWeight, freq, Scorer.Norm(_index.PartLength(part), title));
+        return Bm25.Score(title ? node.TitleWeight : node.BodyWeight, freq, Scorer.PartNorm(part, title));
     }
 
-    private readonly float ArticleScore(ref PlanNode node, int article, int title, int body) =>
-        _scoring ? ArticleScore(ref node, _index.ArticleFirstParts[article], _index.ArticleFirstParts[article + 1], title, body) : 0f;
-
-    /// <summary>A scored leaf's BM25 score in an article of parts [<paramref name="first"/>, <paramref name="end"/>): title field plus body field.</summary>
-    private readonly float ArticleScore(ref PlanNode node, int first, int end, int title, int body)
+    /// <summary>A scored leaf's BM25 score in an article: title field plus body field.</summary>
+    private readonly float ArticleScore(ref PlanNode node, int article, int title, int body)
     {
         if (!_scoring)
         {
@@ -388,15 +428,12 @@ internal ref struct Evaluator
         float score = 0f;
         if (title > 0)
         {
-            score += Bm25.Score(node.TitleWeight, title, Scorer.Norm(_index.PartLength(first), true));
+            score += Bm25.Score(node.TitleWeight, title, Scorer.TitleNorm(article));
         }
 
         if (body > 0)
         {
-            int length = _index.Mode == SearchMode.LuceneCompatible
-                ? _index.PartLuceneStarts[end] - _index.PartLuceneStarts[first + 1]
-                : _index.PartFirstTokens[end] - _index.PartFirstTokens[first + 1];
-            score += Bm25.Score(node.BodyWeight, body, Scorer.Norm(length, false));
+            score += Bm25.Score(node.BodyWeight, body, Scorer.BodyNorm(article));
         }
 
         return score;
@@ -432,23 +469,29 @@ internal ref struct Evaluator
 
             case PlanKind.Prefix:
             {
-                if (NextPrefixPart(ref node, part, out int freq) != part)
-                {
-                    return false;
-                }
-
+                // Each of its terms' postings in this part (binary search: only the page's hits get here).
                 ref readonly ModeView view = ref _index.Modes;
-                for (int e = node.Cursor; e < node.End && _context.Prefixes[e].Part == part; e++)
+                int freq = 0;
+                for (int t = node.Term; t < node.TermEnd; t++)
                 {
-                    int posting = _context.Prefixes[e].Posting;
-                    for (int i = view.PositionStart(posting); i < view.PostingEnds[posting]; i++)
+                    int end = view.TermPostings[t + 1];
+                    int posting = view.PostingParts.LowerBound(view.TermPostings[t], end, part);
+                    if (posting == end || view.PostingParts[posting] != part)
+                    {
+                        continue;
+                    }
+
+                    int positionsEnd = view.PostingEnds[posting];
+                    int positionStart = view.PositionStart(posting);
+                    freq += positionsEnd - positionStart;
+                    for (int i = positionStart; i < positionsEnd; i++)
                     {
                         spans.Add(((long)view.Positions[i] << 16) | 1);
                     }
                 }
 
-                score = PartScore(ref node, part, freq);
-                return true;
+                score = freq > 0 ? PartScore(ref node, part, freq) : 0f;
+                return freq > 0;
             }
 
             case PlanKind.Phrase:
@@ -538,16 +581,17 @@ internal ref struct Evaluator
         }
     }
 
-    private readonly int NextPrefixPart(ref PlanNode node, int target, out int freq)
+    /// <summary>A prefix's cursor over its merged documents: the first at or after <paramref name="target"/> (its index in <see cref="SearchContext.Prefixes"/>), or <see cref="PlanNode.End"/>.</summary>
+    private readonly int NextPrefixDoc(ref PlanNode node, int target)
     {
-        Buffer<PrefixEntry> entries = _context.Prefixes;
+        Buffer<PrefixDoc> docs = _context.Prefixes;
         int i = node.Cursor;
-        if (i < node.End && entries[i].Part < target)
+        if (i < node.End && docs[i].Doc < target)
         {
             // Gallop, then binary search.
             int step = 1, low = i;
             int probe = i + 1;
-            while (probe < node.End && entries[probe].Part < target)
+            while (probe < node.End && docs[probe].Doc < target)
             {
                 low = probe;
                 step <<= 1;
@@ -558,7 +602,7 @@ internal ref struct Evaluator
             while (lo < hi)
             {
                 int mid = lo + ((hi - lo) >> 1);
-                if (entries[mid].Part < target)
+                if (docs[mid].Doc < target)
                 {
                     lo = mid + 1;
                 }
@@ -572,29 +616,48 @@ internal ref struct Evaluator
         }
 
         node.Cursor = i;
-        freq = 0;
+        return i;
+    }
+
+    /// <summary>A prefix's next part (parts as the unit) at or after <paramref name="target"/>, and its frequency there.</summary>
+    private readonly int NextPrefixPart(ref PlanNode node, int target, out int freq)
+    {
+        int i = NextPrefixDoc(ref node, target);
         if (i >= node.End)
         {
+            freq = 0;
             return NoMore;
         }
 
-        int part = entries[i].Part;
-        ref readonly ModeView view = ref _index.Modes;
-        for (int e = i; e < node.End && entries[e].Part == part; e++)
+        PrefixDoc doc = _context.Prefixes[i];
+        freq = doc.TitleFreq + doc.BodyFreq;
+        return doc.Doc;
+    }
+
+    /// <summary>A prefix's merged documents read in one pass.</summary>
+    private readonly void EnumeratePrefix(ref PlanNode node, Buffer<ScoredDoc> output)
+    {
+        Buffer<PrefixDoc> docs = _context.Prefixes;
+        for (int i = node.Cursor; i < node.End; i++)
         {
-            int posting = entries[e].Posting;
-            freq += view.PostingEnds[posting] - view.PositionStart(posting);
+            PrefixDoc doc = docs[i];
+            output.Add(new ScoredDoc(doc.Doc, _articles
+                ? ArticleScore(ref node, doc.Doc, doc.TitleFreq, doc.BodyFreq)
+                : PartScore(ref node, doc.Doc, doc.TitleFreq + doc.BodyFreq)));
         }
 
-        return part;
+        node.Cursor = node.End;
     }
 
     /// <summary>
-    /// The phrase cursor: walks the rarest word's positions (its terms' positions merged) in corpus order and
-    /// gallops every other word's position cursors to the same origin; a match counts when the whole phrase lies
-    /// in one part. Returns the next part at or after <paramref name="target"/> with a match, and how many.
+    /// The phrase cursor: a conjunction of its words' part postings (leapfrog by galloping; a word is the union of
+    /// its terms), positions read only in the parts that hold every word. Returns the next part at or after
+    /// <paramref name="target"/> with a match, and how many (1 when counting: existence is enough).
     /// </summary>
-    private readonly int NextPhrasePart(ref PlanNode node, int target, out int freq)
+    private readonly int NextPhrasePart(ref PlanNode node, int target, out int freq) => NextPhrasePart(ref node, target, NoMore, out freq);
+
+    /// <summary>As <see cref="NextPhrasePart(ref PlanNode, int, out int)"/>, but gives up at <paramref name="limit"/> (returns a part ≥ it, unverified).</summary>
+    private readonly int NextPhrasePart(ref PlanNode node, int target, int limit, out int freq)
     {
         if (node.CurrentPart >= target)
         {
@@ -602,112 +665,256 @@ internal ref struct Evaluator
             return node.CurrentPart;
         }
 
-        ref PlanNode anchor = ref Plan[Plan.ChildAt(node.First + node.Anchor)];
-        int lastOffset = Plan[Plan.ChildAt(node.First + node.Count - 1)].Offset;
-        for (int t = 0; t < anchor.Count; t++)
-        {
-            ref PlanNode term = ref Plan[Plan.ChildAt(anchor.First + t)];
-            ref readonly ModeView view = ref _index.Source(term.Source);
-            if (term.Cursor < term.End && view.PostingParts[term.Cursor] < target)
-            {
-                term.Cursor = view.PostingParts.Gallop(term.Cursor, term.End, target);
-                term.PositionCursor = Math.Max(term.PositionCursor, view.PositionStart(term.Cursor));
-            }
-        }
-
-        int part = -1, count = 0;
+        int part = target;
         while (true)
         {
-            // The next anchor position: the smallest of its terms' next positions, with its part.
-            int position = int.MaxValue, positionPart = -1;
-            for (int t = 0; t < anchor.Count; t++)
+            part = NextCommonPart(ref node, part);
+            if (part >= limit)
             {
-                ref PlanNode term = ref Plan[Plan.ChildAt(anchor.First + t)];
-                if (term.PositionCursor >= term.PositionEnd)
+                freq = 0;
+                return part;
+            }
+
+            int matches = PhraseMatches(ref node, part, null, !_scoring);
+            if (matches > 0)
+            {
+                node.CurrentPart = part;
+                node.CurrentFreq = matches;
+                freq = matches;
+                return part;
+            }
+
+            part++;
+        }
+    }
+
+    /// <summary>The first part at or after <paramref name="target"/> where every word of the phrase occurs (leapfrog), or <see cref="NoMore"/>.</summary>
+    private readonly int NextCommonPart(ref PlanNode phrase, int target)
+    {
+        int part = target;
+        int agreed = 0;
+        for (int w = 0; agreed < phrase.Count; w = w + 1 == phrase.Count ? 0 : w + 1)
+        {
+            int next = NextPart(ref Plan[Plan.ChildAt(phrase.First + w)], part, out _);
+            if (next == NoMore)
+            {
+                return NoMore;
+            }
+
+            agreed = next == part ? agreed + 1 : 1;
+            part = next;
+        }
+
+        return part;
+    }
+
+    /// <summary>The first article at or after <paramref name="target"/> that holds every word of the phrase (article postings), or <see cref="NoMore"/>.</summary>
+    private readonly int NextCommonArticle(ref PlanNode phrase, int target)
+    {
+        int article = target;
+        int agreed = 0;
+        for (int w = 0; agreed < phrase.Count; w = w + 1 == phrase.Count ? 0 : w + 1)
+        {
+            ref PlanNode word = ref Plan[Plan.ChildAt(phrase.First + w)];
+            int next = NoMore;
+            for (int t = 0; t < word.Count; t++)
+            {
+                ref PlanNode term = ref Plan[Plan.ChildAt(word.First + t)];
+                ref readonly ModeView view = ref _index.Source(term.Source);
+                int i = view.ArticleDocs.Gallop(term.ArticleCursor, term.ArticleEnd, article);
+                term.ArticleCursor = i;
+                if (i < term.ArticleEnd)
+                {
+                    next = Math.Min(next, view.ArticleDocs[i]);
+                }
+            }
+
+            if (next == NoMore)
+            {
+                return NoMore;
+            }
+
+            agreed = next == article ? agreed + 1 : 1;
+            article = next;
+        }
+
+        return article;
+    }
+
+    /// <summary>
+    /// The phrase's occurrences in an article's title and body: each word's positions in the article read in one pass
+    /// (its terms' postings there, merged), then the words matched at their offsets by a merge, a match counting when
+    /// all its words are in one part. One match is enough when counting.
+    /// </summary>
+    private readonly bool PhraseInArticle(ref PlanNode node, int article, out int title, out int body)
+    {
+        title = body = 0;
+        int first = _index.ArticleFirstParts[article];
+        int end = _index.ArticleFirstParts[article + 1];
+        if (node.Count > MaxPhraseWords || _index.PartCount >= 1 << 24)
+        {
+            for (int part = NextPhrasePart(ref node, first, end, out int freq); part < end; part = NextPhrasePart(ref node, part + 1, end, out freq))
+            {
+                title += part == first ? freq : 0;
+                body += part == first ? 0 : freq;
+                if (!_scoring)
+                {
+                    break;
+                }
+            }
+
+            return title + body > 0;
+        }
+
+        // Each word's (position << 24 | part) in the article, ascending: segment [starts[w], starts[w + 1]) of the buffer.
+        Buffer<long> buffer = _context.PhrasePositions;
+        buffer.Clear();
+        Span<int> starts = stackalloc int[node.Count + 1];
+        Span<int> next = stackalloc int[node.Count];
+        for (int w = 0; w < node.Count; w++)
+        {
+            starts[w] = buffer.Count;
+            ref PlanNode word = ref Plan[Plan.ChildAt(node.First + w)];
+            for (int t = 0; t < word.Count; t++)
+            {
+                ref PlanNode term = ref Plan[Plan.ChildAt(word.First + t)];
+                ref readonly ModeView view = ref _index.Source(term.Source);
+                int i = view.PostingParts.Gallop(term.Cursor, term.End, first);
+                int from = i < term.End ? view.PositionStart(i) : 0;
+                for (; i < term.End; i++)
+                {
+                    int part = view.PostingParts[i];
+                    if (part >= end)
+                    {
+                        break;
+                    }
+
+                    int to = view.PostingEnds[i];
+                    long[] items = buffer.Reserve(buffer.Count + to - from);
+                    int written = buffer.Count;
+                    for (int at = from; at < to; at++)
+                    {
+                        items[written++] = ((long)view.Positions[at] << 24) | (uint)part;
+                    }
+
+                    buffer.SetCount(written);
+                    from = to;
+                }
+
+                term.Cursor = i;
+            }
+
+            int count = buffer.Count - starts[w];
+            if (count == 0)
+            {
+                return false;
+            }
+
+            if (word.Count > 1)
+            {
+                // Several terms: merge their positions (a position two terms share counts once).
+                Span<long> segment = buffer.AsSpan(starts[w], count);
+                segment.Sort();
+                int unique = 1;
+                for (int k = 1; k < segment.Length; k++)
+                {
+                    if (segment[k] != segment[unique - 1])
+                    {
+                        segment[unique++] = segment[k];
+                    }
+                }
+
+                buffer.Truncate(starts[w] + unique);
+            }
+
+            next[w] = starts[w];
+        }
+
+        starts[node.Count] = buffer.Count;
+        int anchor = RarestWord(starts);
+        int anchorOffset = Plan[Plan.ChildAt(node.First + anchor)].Offset;
+        for (int e = starts[anchor]; e < starts[anchor + 1]; e++)
+        {
+            long entry = buffer[e];
+            long part = entry & 0xFFFFFF;
+            long origin = (entry >> 24) - anchorOffset;
+            bool match = true;
+            for (int w = 0; w < node.Count && match; w++)
+            {
+                if (w == anchor)
                 {
                     continue;
                 }
 
-                ref readonly ModeView view = ref _index.Source(term.Source);
-                int value = view.Positions[term.PositionCursor];
-                if (value < position)
+                long target = ((origin + Plan[Plan.ChildAt(node.First + w)].Offset) << 24) | part;
+                int k = next[w];
+                while (k < starts[w + 1] && buffer[k] < target)
                 {
-                    while (view.PostingEnds[term.Cursor] <= term.PositionCursor)
-                    {
-                        term.Cursor++;
-                    }
-
-                    position = value;
-                    positionPart = view.PostingParts[term.Cursor];
+                    k++;
                 }
+
+                next[w] = k;
+                match = k < starts[w + 1] && buffer[k] == target;
             }
 
-            if (positionPart < 0 || (count > 0 && positionPart != part))
-            {
-                break;
-            }
-
-            // Consume it from every anchor term that has it (a word's terms can share a position).
-            for (int t = 0; t < anchor.Count; t++)
-            {
-                ref PlanNode term = ref Plan[Plan.ChildAt(anchor.First + t)];
-                if (term.PositionCursor < term.PositionEnd && _index.Source(term.Source).Positions[term.PositionCursor] == position)
-                {
-                    term.PositionCursor++;
-                }
-            }
-
-            int origin = position - anchor.Offset;
-            if (origin >= _index.PartFirstTokens[positionPart] && origin + lastOffset < _index.PartFirstTokens[positionPart + 1] && WordsAt(ref node, origin))
-            {
-                part = positionPart;
-                count++;
-            }
-        }
-
-        node.CurrentPart = count > 0 ? part : NoMore;
-        node.CurrentFreq = count;
-        freq = count;
-        return node.CurrentPart;
-    }
-
-    /// <summary>True when every word of the phrase but the anchor has a term at origin + its offset (cursors only move forward).</summary>
-    private readonly bool WordsAt(ref PlanNode phrase, int origin)
-    {
-        for (int w = 0; w < phrase.Count; w++)
-        {
-            if (w == phrase.Anchor)
+            if (!match)
             {
                 continue;
             }
 
-            ref PlanNode word = ref Plan[Plan.ChildAt(phrase.First + w)];
-            int position = origin + word.Offset;
-            bool found = false;
-            for (int t = 0; t < word.Count && !found; t++)
+            if (part == first)
             {
-                ref PlanNode term = ref Plan[Plan.ChildAt(word.First + t)];
-                ref readonly ModeView view = ref _index.Source(term.Source);
-                term.PositionCursor = view.Positions.Gallop(term.PositionCursor, term.PositionEnd, position);
-                found = term.PositionCursor < term.PositionEnd && view.Positions[term.PositionCursor] == position;
+                title++;
+            }
+            else
+            {
+                body++;
             }
 
-            if (!found)
+            if (!_scoring)
             {
-                return false;
+                break;
             }
         }
 
-        return true;
+        return title + body > 0;
+    }
+
+    /// <summary>The word whose segment of <paramref name="starts"/> is shortest.</summary>
+    private static int RarestWord(ReadOnlySpan<int> starts)
+    {
+        int best = 0;
+        for (int w = 1; w + 1 < starts.Length; w++)
+        {
+            if (starts[w + 1] - starts[w] < starts[best + 1] - starts[best])
+            {
+                best = w;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Articles that hold the phrase: candidates from the words' article postings, verified part by part.</summary>
+    private readonly void EnumeratePhraseArticles(ref PlanNode node, Buffer<ScoredDoc> output)
+    {
+        for (int article = NextCommonArticle(ref node, 0); article != NoMore; article = NextCommonArticle(ref node, article + 1))
+        {
+            if (PhraseInArticle(ref node, article, out int title, out int body))
+            {
+                output.Add(new ScoredDoc(article, ArticleScore(ref node, article, title, body)));
+            }
+        }
     }
 
     /// <summary>
     /// Counts the phrase's matches in <paramref name="part"/>, where every word's cursor stands (or can gallop to);
     /// adds each match's first position to <paramref name="spans"/> as (position &lt;&lt; 16 | words) when given.
+    /// Walks the positions of the anchor word (the rarest); stops at the first match when <paramref name="any"/>.
     /// </summary>
-    public readonly int PhraseMatches(ref PlanNode node, int part, Buffer<long>? spans)
+    public readonly int PhraseMatches(ref PlanNode node, int part, Buffer<long>? spans, bool any = false)
     {
-        ref PlanNode anchor = ref Plan[Plan.ChildAt(node.First)];
+        ref PlanNode anchor = ref Plan[Plan.ChildAt(node.First + node.Anchor)];
         int lastOffset = Plan[Plan.ChildAt(node.First + node.Count - 1)].Offset;
         int matches = 0;
         for (int t = 0; t < anchor.Count; t++)
@@ -721,14 +928,19 @@ internal ref struct Evaluator
             ref readonly ModeView view = ref _index.Source(term.Source);
             for (int i = from; i < to; i++)
             {
-                int origin = view.Positions[i];
-                if (SeenByEarlierTerm(ref anchor, t, part, origin) || !OthersAt(ref node, part, origin))
+                int position = view.Positions[i];
+                int origin = position - anchor.Offset;
+                if (SeenByEarlierTerm(ref anchor, t, part, position) || !OthersAt(ref node, part, origin))
                 {
                     continue;
                 }
 
                 matches++;
                 spans?.Add(((long)origin << 16) | (long)(lastOffset + 1));
+                if (any)
+                {
+                    return matches;
+                }
             }
         }
 
@@ -750,8 +962,13 @@ internal ref struct Evaluator
 
     private readonly bool OthersAt(ref PlanNode phrase, int part, int origin)
     {
-        for (int w = 1; w < phrase.Count; w++)
+        for (int w = 0; w < phrase.Count; w++)
         {
+            if (w == phrase.Anchor)
+            {
+                continue;
+            }
+
             ref PlanNode word = ref Plan[Plan.ChildAt(phrase.First + w)];
             bool found = false;
             for (int t = 0; t < word.Count && !found; t++)

@@ -83,6 +83,7 @@ internal readonly ref struct ModeView
         ArticleBodyFreqs = new IndexInts(data.GetSection(IndexSection.ArticleBodyFreqs, mode));
         TermBodyArticles = new IndexInts(data.GetSection(IndexSection.TermBodyArticles, mode));
         TermBlocks = new IndexInts(data.GetSection(IndexSection.TermBlocks, mode));
+        ArticleBlockBounds = new IndexInts(data.GetSection(IndexSection.ArticleBlockBounds, mode));
     }
 
     public readonly ReadOnlySpan<byte> Terms;
@@ -111,6 +112,9 @@ internal readonly ref struct ModeView
     public readonly IndexInts TermBodyArticles;
 
     public readonly IndexInts TermBlocks;
+
+    /// <summary>Four numbers per block of 16 article postings: largest title tf, shortest title, largest body tf, shortest body (empty in an index without them).</summary>
+    public readonly IndexInts ArticleBlockBounds;
 
     public int TermCount => TermOffsets.Count - 1;
 

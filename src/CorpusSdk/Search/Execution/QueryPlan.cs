@@ -47,7 +47,10 @@ internal struct PlanNode
     /// dictionary, -1 when only another corpus of the <see cref="QueryCollection"/> has it (no postings here).
     /// </summary>
     public int Source;
+
+    /// <summary>Term: its number. Prefix: its terms are [<see cref="Term"/>, <see cref="TermEnd"/>).</summary>
     public int Term;
+    public int TermEnd;
 
     /// <summary>Word inside a phrase: its position relative to the phrase's first word.</summary>
     public int Offset;
@@ -58,17 +61,12 @@ internal struct PlanNode
     /// <summary>Estimated number of postings to read.</summary>
     public long Cost;
 
-    /// <summary>Postings cursor: where it starts, the next posting to read and the end (Term: postings; Prefix: merged entries).</summary>
+    /// <summary>Postings cursor: where it starts, the next posting to read and the end (Term: part postings; Prefix: its merged documents).</summary>
     public int Start;
     public int Cursor;
     public int End;
 
-    /// <summary>Term in a phrase: its positions cursor (start, next, end) over the mode's global word numbers.</summary>
-    public int PositionStart;
-    public int PositionCursor;
-    public int PositionEnd;
-
-    /// <summary>Phrase: the word it walks (the rarest), and the part it last returned with its frequency.</summary>
+    /// <summary>Phrase: the word whose positions it walks (the rarest), and the part it last returned with its frequency.</summary>
     public int Anchor;
     public int CurrentPart;
     public int CurrentFreq;
@@ -95,13 +93,21 @@ internal struct PlanNode
     public int QueryLength;
 }
 
-/// <summary>A merged prefix posting: a part and one posting of one expanded term in it.</summary>
-internal struct PrefixEntry : IComparable<PrefixEntry>
+/// <summary>A document (article or part) of a prefix's merged postings and its occurrences of the prefix's terms (a part's all in <see cref="TitleFreq"/>).</summary>
+internal struct PrefixDoc : IComparable<PrefixDoc>
 {
-    public int Part;
-    public int Posting;
+    public int Doc;
+    public int TitleFreq;
+    public int BodyFreq;
 
-    public readonly int CompareTo(PrefixEntry other) => Part != other.Part ? Part.CompareTo(other.Part) : Posting.CompareTo(other.Posting);
+    public PrefixDoc(int doc, int titleFreq, int bodyFreq)
+    {
+        Doc = doc;
+        TitleFreq = titleFreq;
+        BodyFreq = bodyFreq;
+    }
+
+    public readonly int CompareTo(PrefixDoc other) => Doc.CompareTo(other.Doc);
 }
 
 /// <summary>
@@ -116,20 +122,21 @@ internal static class QueryPlanner
 
     /// <summary>
     /// Builds the plan of the parsed query whose root is <paramref name="node"/> in the corpus of <paramref name="index"/>,
-    /// with document frequencies and costs from <paramref name="collection"/>; returns the plan root, or -1 when the query
-    /// constrains nothing.
+    /// with document frequencies and costs from <paramref name="collection"/>, for articles or parts as the unit
+    /// (<paramref name="articles"/>: a prefix merges article or part postings); returns the plan root, or -1 when the
+    /// query constrains nothing.
     /// </summary>
-    public static int Plan(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node, in QueryCollection collection)
+    public static int Plan(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node, in QueryCollection collection, bool articles)
     {
         context.Plan.Clear();
         context.Prefixes.Clear();
         context.Collection = collection;
-        int root = node < 0 ? -1 : Build(context, query, index, node);
+        int root = node < 0 ? -1 : Build(context, query, index, node, articles);
         context.Collection = default;
         return root;
     }
 
-    private static int Build(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node)
+    private static int Build(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node, bool articles)
     {
         SyntaxNode syntax = context.Syntax[node];
         switch (syntax.Kind)
@@ -138,10 +145,10 @@ internal static class QueryPlanner
             case SyntaxKind.Phrase:
                 return Words(context, query.Slice(syntax.Start, syntax.Length), syntax.Start, index);
             case SyntaxKind.Prefix:
-                return Prefix(context, query.Slice(syntax.Start, syntax.Length), syntax.Start, index);
+                return Prefix(context, query.Slice(syntax.Start, syntax.Length), syntax.Start, index, articles);
             case SyntaxKind.Not:
             {
-                int child = Build(context, query, index, syntax.FirstChild);
+                int child = Build(context, query, index, syntax.FirstChild, articles);
                 if (child >= 0)
                 {
                     context.Plan[child].Excluded = true;
@@ -151,11 +158,11 @@ internal static class QueryPlanner
             }
 
             default:
-                return Combine(context, query, index, syntax);
+                return Combine(context, query, index, syntax, articles);
         }
     }
 
-    private static int Combine(SearchContext context, ReadOnlySpan<char> query, in IndexView index, SyntaxNode syntax)
+    private static int Combine(SearchContext context, ReadOnlySpan<char> query, in IndexView index, SyntaxNode syntax, bool articles)
     {
         PlanBuffer plan = context.Plan;
         bool and = syntax.Kind == SyntaxKind.And;
@@ -164,7 +171,7 @@ internal static class QueryPlanner
         int mark = context.Scratch.Count;
         for (int child = syntax.FirstChild; child >= 0; child = context.Syntax[child].NextSibling)
         {
-            int planned = Build(context, query, index, child);
+            int planned = Build(context, query, index, child, articles);
             if (planned >= 0)
             {
                 context.Scratch.Add(planned);
@@ -379,50 +386,14 @@ internal static class QueryPlanner
         leaf.Start = view.TermPostings[term];
         leaf.Cursor = leaf.Start;
         leaf.End = view.TermPostings[term + 1];
-        leaf.PositionStart = view.PositionStart(leaf.Start);
-        leaf.PositionCursor = leaf.PositionStart;
-        leaf.PositionEnd = view.PositionStart(leaf.End);
         leaf.ArticleStart = view.TermArticlePostings[term];
         leaf.ArticleCursor = leaf.ArticleStart;
         leaf.ArticleEnd = view.TermArticlePostings[term + 1];
         return node;
     }
 
-    /// <summary>
-    /// Orders a prefix's postings by part (then posting, the order they were gathered in): a stable counting sort
-    /// when they are many against the number of parts, a comparison sort otherwise.
-    /// </summary>
-    private static void SortByPart(SearchContext context, Span<PrefixEntry> entries, int parts)
-    {
-        if (entries.Length < 64 || entries.Length < parts / 4)
-        {
-            entries.Sort();
-            return;
-        }
-
-        int[] counts = context.PartCounts.Reserve(parts + 1);
-        Array.Clear(counts, 0, parts + 1);
-        foreach (PrefixEntry entry in entries)
-        {
-            counts[entry.Part + 1]++;
-        }
-
-        for (int p = 1; p <= parts; p++)
-        {
-            counts[p] += counts[p - 1];
-        }
-
-        PrefixEntry[] sorted = context.PrefixScratch.Reserve(entries.Length);
-        foreach (PrefixEntry entry in entries)
-        {
-            sorted[counts[entry.Part]++] = entry;
-        }
-
-        sorted.AsSpan(0, entries.Length).CopyTo(entries);
-    }
-
-    /// <summary>Every term of the mode's dictionary that starts with the analysed prefix, merged by part.</summary>
-    private static int Prefix(SearchContext context, ReadOnlySpan<char> prefix, int queryStart, in IndexView index)
+    /// <summary>Every term of the mode's dictionary that starts with the analysed prefix, its postings merged by document.</summary>
+    private static int Prefix(SearchContext context, ReadOnlySpan<char> prefix, int queryStart, in IndexView index, bool articles)
     {
         PlanBuffer plan = context.Plan;
         if (prefix.Length > WordBreaker.MaxWordLength)
@@ -464,23 +435,26 @@ internal static class QueryPlanner
             return plan.Add(PlanKind.Nothing, queryStart, prefix.Length + 1);
         }
 
-        Buffer<PrefixEntry> entries = context.Prefixes;
-        int start = entries.Count;
-        for (int t = first; t < end; t++)
+        int start = context.Prefixes.Count;
+        if (articles)
         {
-            for (int p = view.TermPostings[t]; p < view.TermPostings[t + 1]; p++)
-            {
-                entries.Add(new PrefixEntry { Part = view.PostingParts[p], Posting = p });
-            }
+            MergeArticles(context, view, first, end, index.ArticleCount);
+        }
+        else
+        {
+            MergeParts(context, view, first, end, index.PartCount);
         }
 
-        SortByPart(context, entries.AsSpan(start, entries.Count - start), index.PartCount);
         int node = plan.Add(PlanKind.Prefix, queryStart, prefix.Length + 1);
         ref PlanNode leaf = ref plan[node];
         leaf.Boost = 1f;
+        leaf.Term = first;
+        leaf.TermEnd = end;
         leaf.Start = start;
         leaf.Cursor = start;
-        leaf.End = entries.Count;
+        leaf.End = context.Prefixes.Count;
+
+        // The collection's postings of all its terms, as a term's cost (the same plan in every corpus).
         leaf.Cost = counts.Postings;
 
         // The prefix's document frequency is taken as its most frequent term's (a lower bound of the union's).
@@ -488,5 +462,116 @@ internal static class QueryPlanner
         leaf.BodyDf = counts.BodyArticles;
         leaf.BlockDf = counts.Blocks;
         return node;
+    }
+
+    /// <summary>
+    /// Unions the article postings of terms [<paramref name="first"/>, <paramref name="end"/>) into
+    /// <see cref="SearchContext.Prefixes"/>, summing title and body frequencies: sums in an array over all articles
+    /// when the postings are many, else gathered, sorted and merged.
+    /// </summary>
+    private static void MergeArticles(SearchContext context, in ModeView view, int first, int end, int articleCount)
+    {
+        Buffer<PrefixDoc> docs = context.Prefixes;
+        int start = docs.Count;
+        int from = view.TermArticlePostings[first];
+        int to = view.TermArticlePostings[end];
+        if (end - first == 1 || (to - from) * 8L < articleCount)
+        {
+            for (int i = from; i < to; i++)
+            {
+                docs.Add(new PrefixDoc(view.ArticleDocs[i], view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]));
+            }
+
+            if (end - first > 1)
+            {
+                SortAndMerge(docs, start);
+            }
+
+            return;
+        }
+
+        int[] title = context.DenseTitle.Reserve(articleCount);
+        int[] body = context.DenseBody.Reserve(articleCount);
+        Array.Clear(title, 0, articleCount);
+        Array.Clear(body, 0, articleCount);
+        for (int i = from; i < to; i++)
+        {
+            int article = view.ArticleDocs[i];
+            title[article] += view.ArticleTitleFreqs[i];
+            body[article] += view.ArticleBodyFreqs[i];
+        }
+
+        for (int a = 0; a < articleCount; a++)
+        {
+            if ((title[a] | body[a]) != 0)
+            {
+                docs.Add(new PrefixDoc(a, title[a], body[a]));
+            }
+        }
+    }
+
+    /// <summary>As <see cref="MergeArticles"/> over part postings (a part's frequency in <see cref="PrefixDoc.TitleFreq"/>).</summary>
+    private static void MergeParts(SearchContext context, in ModeView view, int first, int end, int partCount)
+    {
+        Buffer<PrefixDoc> docs = context.Prefixes;
+        int start = docs.Count;
+        int from = view.TermPostings[first];
+        int to = view.TermPostings[end];
+        int previousEnd = view.PositionStart(from);
+        if (end - first == 1 || (to - from) * 8L < partCount)
+        {
+            for (int i = from; i < to; i++)
+            {
+                int positionsEnd = view.PostingEnds[i];
+                docs.Add(new PrefixDoc(view.PostingParts[i], positionsEnd - previousEnd, 0));
+                previousEnd = positionsEnd;
+            }
+
+            if (end - first > 1)
+            {
+                SortAndMerge(docs, start);
+            }
+
+            return;
+        }
+
+        int[] freqs = context.DenseTitle.Reserve(partCount);
+        Array.Clear(freqs, 0, partCount);
+        for (int i = from; i < to; i++)
+        {
+            int positionsEnd = view.PostingEnds[i];
+            freqs[view.PostingParts[i]] += positionsEnd - previousEnd;
+            previousEnd = positionsEnd;
+        }
+
+        for (int p = 0; p < partCount; p++)
+        {
+            if (freqs[p] != 0)
+            {
+                docs.Add(new PrefixDoc(p, freqs[p], 0));
+            }
+        }
+    }
+
+    /// <summary>Sorts the documents from <paramref name="start"/> on and merges repeats, summing their frequencies.</summary>
+    private static void SortAndMerge(Buffer<PrefixDoc> docs, int start)
+    {
+        Span<PrefixDoc> span = docs.AsSpan(start, docs.Count - start);
+        span.Sort();
+        int write = 0;
+        for (int i = 0; i < span.Length; i++)
+        {
+            if (write > 0 && span[write - 1].Doc == span[i].Doc)
+            {
+                span[write - 1].TitleFreq += span[i].TitleFreq;
+                span[write - 1].BodyFreq += span[i].BodyFreq;
+            }
+            else
+            {
+                span[write++] = span[i];
+            }
+        }
+
+        docs.Truncate(start + write);
     }
 }

@@ -127,12 +127,13 @@ internal sealed class SearchContext
 
     public Buffer<int> Scratch2 { get; } = new();
 
-    public Buffer<PrefixEntry> Prefixes { get; } = new(64);
+    /// <summary>The merged documents of the plan's prefixes.</summary>
+    public Buffer<PrefixDoc> Prefixes { get; } = new(64);
 
-    /// <summary>Scratch of the prefix counting sort: postings per part, and the sorted copy.</summary>
-    public Buffer<int> PartCounts { get; } = new(64);
+    /// <summary>Scratch of a prefix's merge: frequencies per article (title; a part's all) and per article body.</summary>
+    public Buffer<int> DenseTitle { get; } = new(64);
 
-    public Buffer<PrefixEntry> PrefixScratch { get; } = new(64);
+    public Buffer<int> DenseBody { get; } = new(64);
 
     public Bm25 Scorer { get; } = new();
 
@@ -146,6 +147,12 @@ internal sealed class SearchContext
     public Buffer<CorpusDoc> Merged { get; } = new(16);
 
     public Buffer<int> PageOrder { get; } = new(16);
+
+    /// <summary>A phrase's words' positions in one article, as (position &lt;&lt; 24 | part).</summary>
+    public Buffer<long> PhrasePositions { get; } = new(64);
+
+    /// <summary>Free article bitsets for counting (a stack).</summary>
+    public Buffer<ulong[]> FreeBits { get; } = new();
 
     /// <summary>Free doc lists for the evaluator (a stack).</summary>
     public Buffer<Buffer<ScoredDoc>> FreeLists { get; } = new();
@@ -240,4 +247,22 @@ internal sealed class SearchContext
     }
 
     public void ReturnList(Buffer<ScoredDoc> list) => FreeLists.Add(list);
+
+    /// <summary>A bitset of at least <paramref name="words"/> words (not cleared) from the free ones, or a new one.</summary>
+    public ulong[] RentBits(int words)
+    {
+        while (FreeBits.Count > 0)
+        {
+            ulong[] bits = FreeBits[FreeBits.Count - 1];
+            FreeBits.Truncate(FreeBits.Count - 1);
+            if (bits.Length >= words)
+            {
+                return bits;
+            }
+        }
+
+        return new ulong[words];
+    }
+
+    public void ReturnBits(ulong[] bits) => FreeBits.Add(bits);
 }

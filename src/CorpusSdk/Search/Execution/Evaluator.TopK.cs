@@ -1,0 +1,413 @@
+using System;
+using System.Numerics;
+
+namespace CorpusSdk.Search.Execution;
+
+/// <summary>
+/// Article queries: the exact count by bitsets, and the top k with early termination (block-max, with bounds written
+/// by the generator: per block of 2^<see cref="BoundBlockShift"/> article postings, the largest title and body
+/// frequencies and the shortest title and body; BM25 grows with frequency and shrinks with length, so their score
+/// bounds every posting of the block for any k1, b ≥ 0; in LuceneCompatible mode the shortest length goes through the
+/// same one-byte norm, which keeps that order).
+/// </summary>
+internal ref partial struct Evaluator
+{
+    /// <summary>Log2 of the article postings per bound block (the generator's <c>CorpusIndexBuilder.BoundBlock</c>, 16).</summary>
+    public const int BoundBlockShift = 4;
+
+    /// <summary>The most scored clauses a pruned query may have.</summary>
+    private const int MaxClauses = 16;
+
+    /// <summary>
+    /// Relative slack on a bound before it is compared with the k-th score: covers the rounding of a float sum of
+    /// up to <see cref="MaxClauses"/> fields and clauses, so that a bound is never below the score it bounds.
+    /// </summary>
+    private const float Slack = 1.0001f;
+
+    /// <summary>
+    /// Whether <see cref="SelectTopPruned"/> can rank this plan: a term, or an AND driven by a term (its cheapest
+    /// clause) whose other scored clauses are terms or words of terms (exclusions: anything). An OR, a word of several
+    /// terms, a phrase or a prefix is ranked by scoring every match: measured, their document-at-a-time merge cost more
+    /// than the scoring it saved at 1,000 articles.
+    /// </summary>
+    public readonly bool CanPrune(int root)
+    {
+        if (!_articles || !_scoring || _index.Modes.ArticleBlockBounds.Count == 0
+            || (_index.Mode == SearchMode.Default && _index.Normalized.ArticleBlockBounds.Count == 0))
+        {
+            return false;
+        }
+
+        ref PlanNode node = ref Plan[root];
+        if (node.Kind == PlanKind.Term)
+        {
+            return true;
+        }
+
+        if (node.Kind != PlanKind.And || node.Count > MaxClauses || Plan[Plan.ChildAt(node.First)].Kind != PlanKind.Term)
+        {
+            return false;
+        }
+
+        for (int c = 1; c < node.Count; c++)
+        {
+            ref PlanNode child = ref Plan[Plan.ChildAt(node.First + c)];
+            if (!child.Excluded && !IsClause(ref child))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private readonly bool IsClause(ref PlanNode node)
+    {
+        if (node.Kind == PlanKind.Term)
+        {
+            return true;
+        }
+
+        if (node.Kind != PlanKind.Word)
+        {
+            return false;
+        }
+
+        for (int t = 0; t < node.Count; t++)
+        {
+            if (Plan[Plan.ChildAt(node.First + t)].Kind != PlanKind.Term)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The number of articles <paramref name="root"/> matches (no scoring; cursors move: reset them after).</summary>
+    public readonly int CountArticles(int root)
+    {
+        ref PlanNode node = ref Plan[root];
+        switch (node.Kind)
+        {
+            case PlanKind.Nothing:
+                return 0;
+            case PlanKind.Term:
+                return node.ArticleEnd - node.ArticleStart;
+            case PlanKind.Prefix:
+                return node.End - node.Start;
+        }
+
+        int words = (_index.ArticleCount + 63) >> 6;
+        ulong[] bits = _context.RentBits(words);
+        Span<ulong> set = bits.AsSpan(0, words);
+        set.Clear();
+        AddBits(root, set);
+        int count = 0;
+        foreach (ulong word in set)
+        {
+            count += BitOperations.PopCount(word);
+        }
+
+        _context.ReturnBits(bits);
+        return count;
+    }
+
+    /// <summary>Sets the bits of the articles <paramref name="n"/> matches (a union with what is set already).</summary>
+    private readonly void AddBits(int n, Span<ulong> set)
+    {
+        ref PlanNode node = ref Plan[n];
+        switch (node.Kind)
+        {
+            case PlanKind.Nothing:
+                return;
+            case PlanKind.Term:
+            {
+                ref readonly ModeView view = ref _index.Source(node.Source);
+                for (int i = node.ArticleStart; i < node.ArticleEnd; i++)
+                {
+                    int article = view.ArticleDocs[i];
+                    set[article >> 6] |= 1UL << article;
+                }
+
+                return;
+            }
+
+            case PlanKind.Prefix:
+            {
+                for (int i = node.Start; i < node.End; i++)
+                {
+                    int article = _context.Prefixes[i].Doc;
+                    set[article >> 6] |= 1UL << article;
+                }
+
+                return;
+            }
+
+            case PlanKind.Word:
+            case PlanKind.Or:
+                for (int c = 0; c < node.Count; c++)
+                {
+                    AddBits(Plan.ChildAt(node.First + c), set);
+                }
+
+                return;
+            case PlanKind.And:
+            {
+                // The first child is positive (exclusions sort last): its set, then intersect and subtract.
+                ulong[] scratch = _context.RentBits(set.Length);
+                Span<ulong> own = scratch.AsSpan(0, set.Length);
+                own.Clear();
+                AddBits(Plan.ChildAt(node.First), own);
+                ulong[] otherArray = _context.RentBits(set.Length);
+                Span<ulong> other = otherArray.AsSpan(0, set.Length);
+                for (int c = 1; c < node.Count; c++)
+                {
+                    int child = Plan.ChildAt(node.First + c);
+                    other.Clear();
+                    AddBits(child, other);
+                    bool excluded = Plan[child].Excluded;
+                    for (int w = 0; w < own.Length; w++)
+                    {
+                        own[w] &= excluded ? ~other[w] : other[w];
+                    }
+                }
+
+                for (int w = 0; w < own.Length; w++)
+                {
+                    set[w] |= own[w];
+                }
+
+                _context.ReturnBits(otherArray);
+                _context.ReturnBits(scratch);
+                return;
+            }
+
+            default:
+            {
+                // A phrase: verified document by document.
+                Buffer<ScoredDoc> docs = _context.RentList();
+                Enumerate(n, docs);
+                for (int i = 0; i < docs.Count; i++)
+                {
+                    int article = docs[i].Doc;
+                    set[article >> 6] |= 1UL << article;
+                }
+
+                _context.ReturnList(docs);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The best <paramref name="k"/> articles of a plan that <see cref="CanPrune"/>, best first (ties in article order),
+    /// into <see cref="SearchContext.Top"/>: the same hits and scores as scoring every match, without scoring the
+    /// articles whose bound cannot beat the k-th score so far. Cursors must be at their start.
+    /// </summary>
+    public readonly void SelectTopPruned(int root, int k)
+    {
+        Buffer<ScoredDoc> top = _context.Top;
+        top.Clear();
+        if (k <= 0)
+        {
+            return;
+        }
+
+        var heap = new TopHeap(top.Reserve(k), k);
+        ref PlanNode node = ref Plan[root];
+        Span<int> clauses = stackalloc int[MaxClauses];
+        Span<int> excluded = stackalloc int[MaxClauses];
+        int count = 0, exclusions = 0;
+        if (node.Kind == PlanKind.And)
+        {
+            for (int c = 0; c < node.Count; c++)
+            {
+                int child = Plan.ChildAt(node.First + c);
+                if (Plan[child].Excluded)
+                {
+                    excluded[exclusions++] = child;
+                }
+                else
+                {
+                    clauses[count++] = child;
+                }
+            }
+        }
+        else
+        {
+            clauses[count++] = root;
+        }
+
+        // rest[i]: the largest sum clauses i.. can add.
+        Span<float> rest = stackalloc float[count + 1];
+        rest[count] = 0f;
+        for (int i = count - 1; i >= 0; i--)
+        {
+            rest[i] = rest[i + 1] + (i == 0 ? 0f : ClauseMax(ref Plan[clauses[i]]));
+        }
+
+        TopOfTermAnd(ref Plan[clauses[0]], clauses.Slice(0, count), excluded.Slice(0, exclusions), rest, ref heap);
+        top.SetCount(heap.Sort());
+    }
+
+    /// <summary>
+    /// A term, or an AND driven by one: the term's article postings read block by block (a block whose bound plus the
+    /// other clauses' largest scores cannot beat the k-th score is skipped whole), the other clauses probed while they
+    /// can still lift the score above it, exclusions last. Scores add up in clause order, as <see cref="EnumerateAnd"/> does.
+    /// </summary>
+    private readonly void TopOfTermAnd(ref PlanNode term, scoped Span<int> clauses, scoped Span<int> excluded, scoped Span<float> rest, ref TopHeap heap)
+    {
+        ref readonly ModeView view = ref _index.Source(term.Source);
+        int end = term.ArticleEnd;
+        for (int i = term.ArticleStart; i < end;)
+        {
+            int block = i >> BoundBlockShift;
+            int blockEnd = Math.Min((block + 1) << BoundBlockShift, end);
+            if (heap.Full && !CanBeat(BlockBound(ref term, view, block) + rest[1], heap.Threshold))
+            {
+                PruningCounter.Skipped++;
+                i = blockEnd;
+                continue;
+            }
+
+            for (; i < blockEnd; i++)
+            {
+                int doc = view.ArticleDocs[i];
+                float score = ArticleScore(ref term, doc, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]);
+                bool keep = true;
+                for (int c = 1; c < clauses.Length && keep; c++)
+                {
+                    float clauseScore = 0f;
+                    keep = (!heap.Full || CanBeat(score + rest[c], heap.Threshold)) && Probe(clauses[c], doc, out clauseScore);
+                    score += clauseScore;
+                }
+
+                if (!keep || !heap.Accepts(score))
+                {
+                    continue;
+                }
+
+                for (int e = 0; e < excluded.Length && keep; e++)
+                {
+                    keep = !Probe(excluded[e], doc, out _);
+                }
+
+                if (keep)
+                {
+                    heap.Add(doc, score);
+                }
+            }
+        }
+    }
+
+    private static bool CanBeat(float bound, float threshold) => bound * Slack > threshold;
+
+    /// <summary>The largest score a clause can have in any article (a word: its best term's).</summary>
+    private readonly float ClauseMax(ref PlanNode clause)
+    {
+        if (clause.Kind != PlanKind.Term)
+        {
+            float best = 0f;
+            for (int t = 0; t < clause.Count; t++)
+            {
+                best = Math.Max(best, ClauseMax(ref Plan[Plan.ChildAt(clause.First + t)]));
+            }
+
+            return best;
+        }
+
+        ref readonly ModeView view = ref _index.Source(clause.Source);
+        float max = 0f;
+        if (clause.ArticleEnd > clause.ArticleStart)
+        {
+            for (int block = clause.ArticleStart >> BoundBlockShift; block <= (clause.ArticleEnd - 1) >> BoundBlockShift; block++)
+            {
+                max = Math.Max(max, BlockBound(ref clause, view, block));
+            }
+        }
+
+        return max;
+    }
+
+    /// <summary>A term's score bound in one block of article postings: BM25 at the block's largest frequencies and shortest lengths.</summary>
+    private readonly float BlockBound(ref PlanNode term, in ModeView view, int block)
+    {
+        int at = block * 4;
+        int titleFreq = view.ArticleBlockBounds[at];
+        int bodyFreq = view.ArticleBlockBounds[at + 2];
+        float bound = 0f;
+        if (titleFreq > 0)
+        {
+            bound += Bm25.Score(term.TitleWeight, titleFreq, Scorer.Norm(view.ArticleBlockBounds[at + 1], true));
+        }
+
+        if (bodyFreq > 0)
+        {
+            bound += Bm25.Score(term.BodyWeight, bodyFreq, Scorer.Norm(view.ArticleBlockBounds[at + 3], false));
+        }
+
+        return bound;
+    }
+}
+
+/// <summary>The k best (score, article) so far for <see cref="Evaluator.SelectTopPruned"/>: a heap whose root is the worst kept, fed in article order.</summary>
+internal ref struct TopHeap
+{
+    private readonly ScoredDoc[] _heap;
+    private readonly int _k;
+    private int _size;
+
+    public TopHeap(ScoredDoc[] heap, int k)
+    {
+        _heap = heap;
+        _k = k;
+    }
+
+    public readonly bool Full => _size == _k;
+
+    /// <summary>The k-th best score (once full).</summary>
+    public readonly float Threshold => _heap[0].Score;
+
+    /// <summary>Whether a score, for an article after every kept one, would be kept (ties keep the earlier article).</summary>
+    public readonly bool Accepts(float score) => !Full || score > _heap[0].Score;
+
+    public void Add(int doc, float score)
+    {
+        if (_size < _k)
+        {
+            _heap[_size] = new ScoredDoc(doc, score);
+            Collectors.SiftUp(_heap, _size++);
+        }
+        else
+        {
+            _heap[0] = new ScoredDoc(doc, score);
+            Collectors.SiftDown(_heap, 0, _size);
+        }
+    }
+
+    /// <summary>Orders the kept hits best first; returns how many.</summary>
+    public readonly int Sort()
+    {
+        for (int end = _size - 1; end > 0; end--)
+        {
+            (_heap[0], _heap[end]) = (_heap[end], _heap[0]);
+            Collectors.SiftDown(_heap, 0, end);
+        }
+
+        return _size;
+    }
+}
+
+/// <summary>Windows of postings this thread skipped by bound (tests check that pruning happens).</summary>
+internal static class PruningCounter
+{
+    [ThreadStatic]
+    private static long s_skipped;
+
+    public static long Skipped
+    {
+        get => s_skipped;
+        set => s_skipped = value;
+    }
+}
