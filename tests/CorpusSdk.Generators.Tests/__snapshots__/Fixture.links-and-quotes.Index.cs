@@ -63,75 +63,209 @@ namespace Consumer
 
             public override global::System.ReadOnlySpan<byte> GetSection(global::CorpusSdk.IndexSection section, global::CorpusSdk.SearchMode mode) => (section, mode) switch
             {
-                (global::CorpusSdk.IndexSection.PartArticles, _) => "1??????????"u8,
-                (global::CorpusSdk.IndexSection.PartBlocks, _) => "1?@????????"u8,
-                (global::CorpusSdk.IndexSection.PartFirstTokens, _) => "1?@L????????"u8,
-                (global::CorpusSdk.IndexSection.PartLuceneStarts, _) => "1?@I????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleFirstParts, _) => "1?A????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleAuthors, _) => "1?????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleDays, _) => "4mnrA????????"u8,
-                (global::CorpusSdk.IndexSection.Authors, _) => "سارة علي"u8,
-                (global::CorpusSdk.IndexSection.AuthorOffsets, _) => "1?N????????"u8,
-                (global::CorpusSdk.IndexSection.TokenStarts, _) => "1??DJOQY]dfnsz????????"u8,
-                (global::CorpusSdk.IndexSection.TokenLengths, _) => "1DCDC@FBD@FBED????????"u8,
-                (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.Default) => "اخراقتباسابينثانياخبرارابطاصحيفصحيفهعنوانقوسيننشرتوورابطا"u8,
-                (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.Default) => "2??E?S?Y?c?k?u?}?G@Q@[@c@e@q@????????"u8,
-                (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.Default) => "1?@ABCDEFGHIJKL????????"u8,
-                (global::CorpusSdk.IndexSection.PostingParts, global::CorpusSdk.SearchMode.Default) => "1@@@@@@@@?@@@@????????"u8,
-                (global::CorpusSdk.IndexSection.PostingEnds, global::CorpusSdk.SearchMode.Default) => "1@BCDEFGHIJKMN????????"u8,
-                (global::CorpusSdk.IndexSection.Positions, global::CorpusSdk.SearchMode.Default) => "1IDHEKBJAA?F@CGJ????????"u8,
-                (global::CorpusSdk.IndexSection.TermArticlePostings, global::CorpusSdk.SearchMode.Default) => "1?@ABCDEFGHIJKL????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleDocs, global::CorpusSdk.SearchMode.Default) => "1?????????????????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleTitleFreqs, global::CorpusSdk.SearchMode.Default) => "1????????@????????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleBodyFreqs, global::CorpusSdk.SearchMode.Default) => "1@A@@@@@@?@@A@????????"u8,
-                (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.Default) => "1????????@????????????"u8,
-                (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.Default) => "1@@@@@@@@?@@@@????????"u8,
-                (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.Default) => "1@@@@@@@@?@@@@????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleBlockBounds, global::CorpusSdk.SearchMode.Default) => "1@@AK????????"u8,
-                (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.Exact) => "آخراقتباسابينثانياخبراصحيفةعنوانقوسيننشرتوورابطا"u8,
-                (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.Exact) => "2??E?S?Y?c?k?u??@I@Q@S@_@????????"u8,
-                (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.Exact) => "1?@ABCDEFGHIJ????????"u8,
-                (global::CorpusSdk.IndexSection.PostingParts, global::CorpusSdk.SearchMode.Exact) => "1@@@@@@?@@@@????????"u8,
-                (global::CorpusSdk.IndexSection.PostingEnds, global::CorpusSdk.SearchMode.Exact) => "1@BCDEFGHIKL????????"u8,
-                (global::CorpusSdk.IndexSection.Positions, global::CorpusSdk.SearchMode.Exact) => "1IDHEKBA?F@CGJ????????"u8,
-                (global::CorpusSdk.IndexSection.TermArticlePostings, global::CorpusSdk.SearchMode.Exact) => "1?@ABCDEFGHIJ????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleDocs, global::CorpusSdk.SearchMode.Exact) => "1???????????????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleTitleFreqs, global::CorpusSdk.SearchMode.Exact) => "1??????@????????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleBodyFreqs, global::CorpusSdk.SearchMode.Exact) => "1@A@@@@?@@A@????????"u8,
-                (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.Exact) => "1??????@????????????"u8,
-                (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.Exact) => "1@@@@@@?@@@@????????"u8,
-                (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.Exact) => "1@@@@@@?@@@@????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleBlockBounds, global::CorpusSdk.SearchMode.Exact) => "1@@AK????????"u8,
-                (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.Normalized) => "اخراقتباسابينثانياخبراصحيفهعنوانقوسيننشرتوورابطا"u8,
-                (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.Normalized) => "2??E?S?Y?c?k?u??@I@Q@S@_@????????"u8,
-                (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.Normalized) => "1?@ABCDEFGHIJ????????"u8,
-                (global::CorpusSdk.IndexSection.PostingParts, global::CorpusSdk.SearchMode.Normalized) => "1@@@@@@?@@@@????????"u8,
-                (global::CorpusSdk.IndexSection.PostingEnds, global::CorpusSdk.SearchMode.Normalized) => "1@BCDEFGHIKL????????"u8,
-                (global::CorpusSdk.IndexSection.Positions, global::CorpusSdk.SearchMode.Normalized) => "1IDHEKBA?F@CGJ????????"u8,
-                (global::CorpusSdk.IndexSection.TermArticlePostings, global::CorpusSdk.SearchMode.Normalized) => "1?@ABCDEFGHIJ????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleDocs, global::CorpusSdk.SearchMode.Normalized) => "1???????????????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleTitleFreqs, global::CorpusSdk.SearchMode.Normalized) => "1??????@????????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleBodyFreqs, global::CorpusSdk.SearchMode.Normalized) => "1@A@@@@?@@A@????????"u8,
-                (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.Normalized) => "1??????@????????????"u8,
-                (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.Normalized) => "1@@@@@@?@@@@????????"u8,
-                (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.Normalized) => "1@@@@@@?@@@@????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleBlockBounds, global::CorpusSdk.SearchMode.Normalized) => "1@@AK????????"u8,
-                (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.LuceneCompatible) => "اخراقتباساثانياخبرارابطاصحيفعنوقوسنشرت"u8,
-                (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.LuceneCompatible) => "2??E?S?]?e?o?w?}?C@K@????????"u8,
-                (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.LuceneCompatible) => "1?@ABCDEFGH????????"u8,
-                (global::CorpusSdk.IndexSection.PostingParts, global::CorpusSdk.SearchMode.LuceneCompatible) => "1@@@@@@?@@????????"u8,
-                (global::CorpusSdk.IndexSection.PostingEnds, global::CorpusSdk.SearchMode.LuceneCompatible) => "1@BCDEFGHI????????"u8,
-                (global::CorpusSdk.IndexSection.Positions, global::CorpusSdk.SearchMode.LuceneCompatible) => "1IDHKBJA?F@????????"u8,
-                (global::CorpusSdk.IndexSection.TermArticlePostings, global::CorpusSdk.SearchMode.LuceneCompatible) => "1?@ABCDEFGH????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleDocs, global::CorpusSdk.SearchMode.LuceneCompatible) => "1?????????????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleTitleFreqs, global::CorpusSdk.SearchMode.LuceneCompatible) => "1??????@??????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleBodyFreqs, global::CorpusSdk.SearchMode.LuceneCompatible) => "1@A@@@@?@@????????"u8,
-                (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.LuceneCompatible) => "1??????@??????????"u8,
-                (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.LuceneCompatible) => "1@@@@@@?@@????????"u8,
-                (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.LuceneCompatible) => "1@@@@@@?@@????????"u8,
-                (global::CorpusSdk.IndexSection.ArticleBlockBounds, global::CorpusSdk.SearchMode.LuceneCompatible) => "1@@AH????????"u8,
+                (global::CorpusSdk.IndexSection.PartArticles, _) => __PartArticles,
+                (global::CorpusSdk.IndexSection.PartBlocks, _) => __PartBlocks,
+                (global::CorpusSdk.IndexSection.PartFirstTokens, _) => __PartFirstTokens,
+                (global::CorpusSdk.IndexSection.PartLuceneStarts, _) => __PartLuceneStarts,
+                (global::CorpusSdk.IndexSection.ArticleFirstParts, _) => __ArticleFirstParts,
+                (global::CorpusSdk.IndexSection.ArticleAuthors, _) => __ArticleAuthors,
+                (global::CorpusSdk.IndexSection.ArticleDays, _) => __ArticleDays,
+                (global::CorpusSdk.IndexSection.Authors, _) => __Authors,
+                (global::CorpusSdk.IndexSection.AuthorOffsets, _) => __AuthorOffsets,
+                (global::CorpusSdk.IndexSection.TokenStarts, _) => __TokenStarts,
+                (global::CorpusSdk.IndexSection.TokenLengths, _) => __TokenLengths,
+                (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.Default) => __TermsDefault,
+                (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.Default) => __TermOffsetsDefault,
+                (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.Default) => __TermPostingsDefault,
+                (global::CorpusSdk.IndexSection.PostingParts, global::CorpusSdk.SearchMode.Default) => __PostingPartsDefault,
+                (global::CorpusSdk.IndexSection.PostingEnds, global::CorpusSdk.SearchMode.Default) => __PostingEndsDefault,
+                (global::CorpusSdk.IndexSection.Positions, global::CorpusSdk.SearchMode.Default) => __PositionsDefault,
+                (global::CorpusSdk.IndexSection.TermArticlePostings, global::CorpusSdk.SearchMode.Default) => __TermArticlePostingsDefault,
+                (global::CorpusSdk.IndexSection.ArticleDocs, global::CorpusSdk.SearchMode.Default) => __ArticleDocsDefault,
+                (global::CorpusSdk.IndexSection.ArticleTitleFreqs, global::CorpusSdk.SearchMode.Default) => __ArticleTitleFreqsDefault,
+                (global::CorpusSdk.IndexSection.ArticleBodyFreqs, global::CorpusSdk.SearchMode.Default) => __ArticleBodyFreqsDefault,
+                (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.Default) => __TermTitleArticlesDefault,
+                (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.Default) => __TermBodyArticlesDefault,
+                (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.Default) => __TermBlocksDefault,
+                (global::CorpusSdk.IndexSection.ArticleBlockBounds, global::CorpusSdk.SearchMode.Default) => __ArticleBlockBoundsDefault,
+                (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.Exact) => __TermsExact,
+                (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.Exact) => __TermOffsetsExact,
+                (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.Exact) => __TermPostingsExact,
+                (global::CorpusSdk.IndexSection.PostingParts, global::CorpusSdk.SearchMode.Exact) => __PostingPartsExact,
+                (global::CorpusSdk.IndexSection.PostingEnds, global::CorpusSdk.SearchMode.Exact) => __PostingEndsExact,
+                (global::CorpusSdk.IndexSection.Positions, global::CorpusSdk.SearchMode.Exact) => __PositionsExact,
+                (global::CorpusSdk.IndexSection.TermArticlePostings, global::CorpusSdk.SearchMode.Exact) => __TermArticlePostingsExact,
+                (global::CorpusSdk.IndexSection.ArticleDocs, global::CorpusSdk.SearchMode.Exact) => __ArticleDocsExact,
+                (global::CorpusSdk.IndexSection.ArticleTitleFreqs, global::CorpusSdk.SearchMode.Exact) => __ArticleTitleFreqsExact,
+                (global::CorpusSdk.IndexSection.ArticleBodyFreqs, global::CorpusSdk.SearchMode.Exact) => __ArticleBodyFreqsExact,
+                (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.Exact) => __TermTitleArticlesExact,
+                (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.Exact) => __TermBodyArticlesExact,
+                (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.Exact) => __TermBlocksExact,
+                (global::CorpusSdk.IndexSection.ArticleBlockBounds, global::CorpusSdk.SearchMode.Exact) => __ArticleBlockBoundsExact,
+                (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.Normalized) => __TermsNormalized,
+                (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.Normalized) => __TermOffsetsNormalized,
+                (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.Normalized) => __TermPostingsNormalized,
+                (global::CorpusSdk.IndexSection.PostingParts, global::CorpusSdk.SearchMode.Normalized) => __PostingPartsNormalized,
+                (global::CorpusSdk.IndexSection.PostingEnds, global::CorpusSdk.SearchMode.Normalized) => __PostingEndsNormalized,
+                (global::CorpusSdk.IndexSection.Positions, global::CorpusSdk.SearchMode.Normalized) => __PositionsNormalized,
+                (global::CorpusSdk.IndexSection.TermArticlePostings, global::CorpusSdk.SearchMode.Normalized) => __TermArticlePostingsNormalized,
+                (global::CorpusSdk.IndexSection.ArticleDocs, global::CorpusSdk.SearchMode.Normalized) => __ArticleDocsNormalized,
+                (global::CorpusSdk.IndexSection.ArticleTitleFreqs, global::CorpusSdk.SearchMode.Normalized) => __ArticleTitleFreqsNormalized,
+                (global::CorpusSdk.IndexSection.ArticleBodyFreqs, global::CorpusSdk.SearchMode.Normalized) => __ArticleBodyFreqsNormalized,
+                (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.Normalized) => __TermTitleArticlesNormalized,
+                (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.Normalized) => __TermBodyArticlesNormalized,
+                (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.Normalized) => __TermBlocksNormalized,
+                (global::CorpusSdk.IndexSection.ArticleBlockBounds, global::CorpusSdk.SearchMode.Normalized) => __ArticleBlockBoundsNormalized,
+                (global::CorpusSdk.IndexSection.Terms, global::CorpusSdk.SearchMode.LuceneCompatible) => __TermsLuceneCompatible,
+                (global::CorpusSdk.IndexSection.TermOffsets, global::CorpusSdk.SearchMode.LuceneCompatible) => __TermOffsetsLuceneCompatible,
+                (global::CorpusSdk.IndexSection.TermPostings, global::CorpusSdk.SearchMode.LuceneCompatible) => __TermPostingsLuceneCompatible,
+                (global::CorpusSdk.IndexSection.PostingParts, global::CorpusSdk.SearchMode.LuceneCompatible) => __PostingPartsLuceneCompatible,
+                (global::CorpusSdk.IndexSection.PostingEnds, global::CorpusSdk.SearchMode.LuceneCompatible) => __PostingEndsLuceneCompatible,
+                (global::CorpusSdk.IndexSection.Positions, global::CorpusSdk.SearchMode.LuceneCompatible) => __PositionsLuceneCompatible,
+                (global::CorpusSdk.IndexSection.TermArticlePostings, global::CorpusSdk.SearchMode.LuceneCompatible) => __TermArticlePostingsLuceneCompatible,
+                (global::CorpusSdk.IndexSection.ArticleDocs, global::CorpusSdk.SearchMode.LuceneCompatible) => __ArticleDocsLuceneCompatible,
+                (global::CorpusSdk.IndexSection.ArticleTitleFreqs, global::CorpusSdk.SearchMode.LuceneCompatible) => __ArticleTitleFreqsLuceneCompatible,
+                (global::CorpusSdk.IndexSection.ArticleBodyFreqs, global::CorpusSdk.SearchMode.LuceneCompatible) => __ArticleBodyFreqsLuceneCompatible,
+                (global::CorpusSdk.IndexSection.TermTitleArticles, global::CorpusSdk.SearchMode.LuceneCompatible) => __TermTitleArticlesLuceneCompatible,
+                (global::CorpusSdk.IndexSection.TermBodyArticles, global::CorpusSdk.SearchMode.LuceneCompatible) => __TermBodyArticlesLuceneCompatible,
+                (global::CorpusSdk.IndexSection.TermBlocks, global::CorpusSdk.SearchMode.LuceneCompatible) => __TermBlocksLuceneCompatible,
+                (global::CorpusSdk.IndexSection.ArticleBlockBounds, global::CorpusSdk.SearchMode.LuceneCompatible) => __ArticleBlockBoundsLuceneCompatible,
                 _ => default,
             };
+
+            private static global::System.ReadOnlySpan<byte> __PartArticles => "1??????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PartBlocks => "1?@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PartFirstTokens => "1?@L????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PartLuceneStarts => "1?@I????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleFirstParts => "1?A????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleAuthors => "1?????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleDays => "4mnrA????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __Authors => "سارة علي"u8;
+
+            private static global::System.ReadOnlySpan<byte> __AuthorOffsets => "1?N????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TokenStarts => "1??DJOQY]dfnsz????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TokenLengths => "1DCDC@FBD@FBED????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermsDefault => "اخراقتباسابينثانياخبرارابطاصحيفصحيفهعنوانقوسيننشرتوورابطا"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermOffsetsDefault => "2??E?S?Y?c?k?u?}?G@Q@[@c@e@q@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermPostingsDefault => "1?@ABCDEFGHIJKL????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PostingPartsDefault => "1@@@@@@@@?@@@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PostingEndsDefault => "1@BCDEFGHIJKMN????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PositionsDefault => "1IDHEKBJAA?F@CGJ????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermArticlePostingsDefault => "1?@ABCDEFGHIJKL????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleDocsDefault => "1?????????????????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleTitleFreqsDefault => "1????????@????????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleBodyFreqsDefault => "1@A@@@@@@?@@A@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermTitleArticlesDefault => "1????????@????????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermBodyArticlesDefault => "1@@@@@@@@?@@@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermBlocksDefault => "1@@@@@@@@?@@@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleBlockBoundsDefault => "1@@AK????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermsExact => "آخراقتباسابينثانياخبراصحيفةعنوانقوسيننشرتوورابطا"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermOffsetsExact => "2??E?S?Y?c?k?u??@I@Q@S@_@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermPostingsExact => "1?@ABCDEFGHIJ????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PostingPartsExact => "1@@@@@@?@@@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PostingEndsExact => "1@BCDEFGHIKL????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PositionsExact => "1IDHEKBA?F@CGJ????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermArticlePostingsExact => "1?@ABCDEFGHIJ????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleDocsExact => "1???????????????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleTitleFreqsExact => "1??????@????????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleBodyFreqsExact => "1@A@@@@?@@A@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermTitleArticlesExact => "1??????@????????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermBodyArticlesExact => "1@@@@@@?@@@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermBlocksExact => "1@@@@@@?@@@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleBlockBoundsExact => "1@@AK????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermsNormalized => "اخراقتباسابينثانياخبراصحيفهعنوانقوسيننشرتوورابطا"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermOffsetsNormalized => "2??E?S?Y?c?k?u??@I@Q@S@_@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermPostingsNormalized => "1?@ABCDEFGHIJ????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PostingPartsNormalized => "1@@@@@@?@@@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PostingEndsNormalized => "1@BCDEFGHIKL????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PositionsNormalized => "1IDHEKBA?F@CGJ????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermArticlePostingsNormalized => "1?@ABCDEFGHIJ????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleDocsNormalized => "1???????????????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleTitleFreqsNormalized => "1??????@????????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleBodyFreqsNormalized => "1@A@@@@?@@A@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermTitleArticlesNormalized => "1??????@????????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermBodyArticlesNormalized => "1@@@@@@?@@@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermBlocksNormalized => "1@@@@@@?@@@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleBlockBoundsNormalized => "1@@AK????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermsLuceneCompatible => "اخراقتباساثانياخبرارابطاصحيفعنوقوسنشرت"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermOffsetsLuceneCompatible => "2??E?S?]?e?o?w?}?C@K@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermPostingsLuceneCompatible => "1?@ABCDEFGH????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PostingPartsLuceneCompatible => "1@@@@@@?@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PostingEndsLuceneCompatible => "1@BCDEFGHI????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __PositionsLuceneCompatible => "1IDHKBJA?F@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermArticlePostingsLuceneCompatible => "1?@ABCDEFGH????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleDocsLuceneCompatible => "1?????????????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleTitleFreqsLuceneCompatible => "1??????@??????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleBodyFreqsLuceneCompatible => "1@A@@@@?@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermTitleArticlesLuceneCompatible => "1??????@??????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermBodyArticlesLuceneCompatible => "1@@@@@@?@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __TermBlocksLuceneCompatible => "1@@@@@@?@@????????"u8;
+
+            private static global::System.ReadOnlySpan<byte> __ArticleBlockBoundsLuceneCompatible => "1@@AH????????"u8;
         }
     }
 }
