@@ -187,7 +187,7 @@ public sealed class CorpusSearch
     }
 
     /// <summary>How many of the best hits a page needs: skip + top.</summary>
-    private static int TopCount(in SearchOptions options) => (int)Math.Min((long)options.Skip + options.Top, int.MaxValue);
+    internal static int TopCount(in SearchOptions options) => (int)Math.Min((long)options.Skip + options.Top, int.MaxValue);
 
     /// <summary>The corpus's totals for BM25 in the length unit of <paramref name="index"/>'s mode, computed once.</summary>
     internal CorpusStatistics Statistics(in IndexView index)

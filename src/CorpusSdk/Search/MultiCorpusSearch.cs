@@ -138,7 +138,7 @@ public sealed class MultiCorpusSearch
         }
 
         // Each corpus: plan with the collection's statistics, evaluate, filter, count, facet, keep its best hits.
-        int end = (int)Math.Min((long)options.Skip + options.Top, int.MaxValue);
+        int end = CorpusSearch.TopCount(options);
         Buffer<CorpusDoc> merged = context.Merged;
         merged.Clear();
         int planned = -1;
