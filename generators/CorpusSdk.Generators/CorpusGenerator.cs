@@ -121,9 +121,13 @@ public sealed class CorpusGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(corpus, static (spc, model) => EmitCorpus(spc, model));
 
         // Search: each article analysed on its own (re-run only when it changes), merged in the plan's order.
+        // With the index in a resource (written by the package's build step), the generator indexes nothing.
+        IncrementalValueProvider<bool> indexInSource = settings.Select(static (s, _) => s.IndexResource.Length == 0);
         IncrementalValuesProvider<ArticleIndexSpec> articleIndexes = seeds
             .Where(static seed => seed.Article is not null)
-            .Select(static (seed, _) => ArticleIndexer.Index(seed.Article!, seed.Path))
+            .Combine(indexInSource)
+            .Where(static pair => pair.Right)
+            .Select(static (pair, _) => ArticleIndexer.Index(pair.Left.Article!, pair.Left.Path))
             .WithTrackingName(TrackingNames.ArticleIndex);
 
         IncrementalValueProvider<IndexOutput> index = articleIndexes
@@ -134,6 +138,27 @@ public sealed class CorpusGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Index);
 
         context.RegisterSourceOutput(index, static (spc, model) => EmitIndex(spc, model));
+
+        // The content hash the index build step wrote beside the resource: it must be this compilation's.
+        IncrementalValueProvider<ImmutableArray<string>> indexHashes = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => GeneratorSettings.IsIndexHash(Lookup(pair.Right.GetOptions(pair.Left))))
+            .Select(static (pair, cancellationToken) => pair.Left.GetText(cancellationToken)?.ToString().Trim() ?? string.Empty)
+            .Collect();
+        context.RegisterSourceOutput(
+            indexHashes.Combine(corpus.Select(static (c, _) => c.ContentHash)),
+            static (spc, input) => CheckIndexHash(spc, input.Left, input.Right));
+    }
+
+    private static void CheckIndexHash(SourceProductionContext context, ImmutableArray<string> indexHashes, string contentHash)
+    {
+        foreach (string indexHash in indexHashes)
+        {
+            if (!string.Equals(indexHash, contentHash, StringComparison.Ordinal))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StaleIndex, Location.None, indexHash, contentHash));
+            }
+        }
     }
 
     /// <summary>Analyzer config options as the key lookup <see cref="GeneratorSettings"/> reads.</summary>
@@ -144,8 +169,9 @@ public sealed class CorpusGenerator : IIncrementalGenerator
     {
         try
         {
-            CorpusIndex index = CorpusIndexBuilder.Build(model.Articles.ToList());
-            string source = IndexEmitter.Emit(index, model.MemberNames.ToList(), model.Namespace, model.ClassName, GeneratorVersion);
+            string source = model.IndexResource.Length > 0
+                ? IndexEmitter.EmitResource(model.MemberNames.ToList(), model.Namespace, model.ClassName, GeneratorVersion, model.IndexResource)
+                : IndexEmitter.Emit(CorpusIndexBuilder.Build(model.Articles.ToList()), model.MemberNames.ToList(), model.Namespace, model.ClassName, GeneratorVersion);
             context.AddSource(model.ClassName + ".Index.g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -100,6 +100,11 @@ internal static class DiagnosticDescriptors
         "This '[' is never closed with ']' in its block, so it is kept as literal text: write [text](target) for a link, or close the bracket",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk018");
 
+    public static readonly DiagnosticDescriptor StaleIndex = new(
+        DiagnosticIds.StaleIndex, "Search index built from other seeds",
+        "The search index resource was built from other seeds than this compilation's (index content hash {0}, seeds {1}); so the corpus would refuse to search at run time: rebuild, and report it if it persists",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk019");
+
     public static readonly DiagnosticDescriptor JoinedParagraph = new(
         DiagnosticIds.JoinedParagraph, "Split paragraph joined",
         "This block continues the paragraph that ends on line {0} without final punctuation; they are joined into one paragraph",
@@ -133,7 +138,7 @@ internal static class DiagnosticDescriptors
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         EmptySeed, MissingTitle, MissingByline, MalformedByline, UnknownMonth, InvalidDate, UnbalancedQuote,
         MalformedLink, DuplicateIdentifier, BidiControl, InvalidCharacter, HijriDate, InvalidSetting, NoBody,
-        ReservedIdentifier, TextTooLargeForStrings, InvalidTextStorage, UnclosedBracket, JoinedParagraph, PullQuoteInferred, HeadingInferred,
+        ReservedIdentifier, TextTooLargeForStrings, InvalidTextStorage, UnclosedBracket, StaleIndex, JoinedParagraph, PullQuoteInferred, HeadingInferred,
         Utf8StorageChosen, UncertainKind, InternalError);
 
     public static DiagnosticDescriptor Get(string id) => ById[id];

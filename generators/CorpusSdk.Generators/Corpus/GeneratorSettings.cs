@@ -8,6 +8,12 @@ namespace CorpusSdk.Generators.Corpus;
 /// <summary>The corpus-wide settings read from MSBuild properties.</summary>
 internal sealed record CorpusSettings(string Namespace, string ClassName, TextStorage TextStorage, EquatableArray<SeedDiagnostic> Diagnostics)
 {
+    /// <summary>
+    /// The logical name of the manifest resource that holds the search index (written by the build step of the CorpusSdk
+    /// package, <c>CorpusSdkIndexStorage=Resource</c>), or empty: the generator emits the index as <c>"…"u8</c> literals.
+    /// </summary>
+    public string IndexResource { get; init; } = string.Empty;
+
     public const string DefaultNamespace = "CorpusSdk.Generated";
     public const string DefaultClassName = "Corpus";
 }
@@ -21,6 +27,10 @@ internal static class GeneratorSettings
     /// <summary>Whether an AdditionalFile is a seed (metadata <c>CorpusSdkSeed="true"</c>).</summary>
     public static bool IsSeed(Func<string, string?> option) =>
         string.Equals(option("build_metadata.AdditionalFiles.CorpusSdkSeed")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether an AdditionalFile is the content hash the index build step wrote (metadata <c>CorpusSdkIndexHash="true"</c>).</summary>
+    public static bool IsIndexHash(Func<string, string?> option) =>
+        string.Equals(option("build_metadata.AdditionalFiles.CorpusSdkIndexHash")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Namespace, class name and text storage; an invalid value falls back to the default with a diagnostic.</summary>
     public static CorpusSettings Read(Func<string, string?> option)
@@ -47,7 +57,10 @@ internal static class GeneratorSettings
             diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidTextStorage, SeedLocation.File(string.Empty), storageValue ?? string.Empty));
         }
 
-        return new CorpusSettings(ns, className, storage ?? TextStorage.Auto, diagnostics.ToImmutable().ToEquatableArray());
+        return new CorpusSettings(ns, className, storage ?? TextStorage.Auto, diagnostics.ToImmutable().ToEquatableArray())
+        {
+            IndexResource = Property(option, "CorpusSdkIndexResource") ?? string.Empty,
+        };
     }
 
     private static string? Property(Func<string, string?> option, string name) =>

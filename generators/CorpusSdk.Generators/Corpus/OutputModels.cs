@@ -48,6 +48,9 @@ internal sealed record CorpusOutput(EquatableArray<CorpusEntry> Entries, string 
 /// <summary>The index merge's input: the accepted articles' index models and member names, in article order.</summary>
 internal sealed record IndexOutput(EquatableArray<ArticleIndexSpec> Articles, EquatableArray<string> MemberNames, string Namespace, string ClassName)
 {
+    /// <summary>The index's manifest resource (<see cref="CorpusSettings.IndexResource"/>), or empty: the index is emitted as source.</summary>
+    public string IndexResource { get; init; } = string.Empty;
+
     /// <summary>Orders the per-article index models (by path) as the plan orders the articles.</summary>
     public static IndexOutput Create(ImmutableArray<ArticleIndexSpec> articles, CorpusPlan plan, CorpusSettings settings)
     {
@@ -64,10 +67,14 @@ internal sealed record IndexOutput(EquatableArray<ArticleIndexSpec> Articles, Eq
         var members = new List<string>();
         foreach (PlannedSeed seed in plan.Accepted)
         {
-            ordered.Add(byPath[seed.Path]);
+            if (settings.IndexResource.Length == 0)
+            {
+                ordered.Add(byPath[seed.Path]);
+            }
+
             members.Add(seed.MemberName);
         }
 
-        return new IndexOutput(ordered.ToEquatableArray(), members.ToEquatableArray(), settings.Namespace, settings.ClassName);
+        return new IndexOutput(ordered.ToEquatableArray(), members.ToEquatableArray(), settings.Namespace, settings.ClassName) { IndexResource = settings.IndexResource };
     }
 }

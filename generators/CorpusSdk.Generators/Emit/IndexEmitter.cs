@@ -9,6 +9,9 @@ internal static class IndexEmitter
 {
     private static readonly string[] ModeNames = ["Default", "Exact", "Normalized", "LuceneCompatible"];
 
+    /// <summary>A mode's number (<c>CorpusSdk.SearchMode</c>'s value) from its name in <see cref="IndexSectionData.Mode"/>.</summary>
+    public static int ModeNumber(string mode) => System.Array.IndexOf(ModeNames, mode);
+
     /// <summary>
     /// Data over this many UTF-8 bytes is not one literal but parts of at most this size, each in its own
     /// property, joined into an array on first use. The compiler's memory for a <c>"…"u8</c> literal grows
@@ -23,6 +26,69 @@ internal static class IndexEmitter
     {
         var large = new List<(string Name, List<(string Literal, int Bytes)> Parts)>();
         var w = new SourceWriter();
+        WriteEntryPoints(w, ns, className, generatorVersion);
+        w.OpenBlock("private sealed class __IndexData : global::CorpusSdk.CorpusIndexData");
+        w.WriteLine("public override int FormatVersion => " + ArticleEmitter.Int(CorpusFormat.Version) + ";");
+        w.WriteLine();
+        WriteArticles(w, articleMembers, className);
+        w.OpenBlock("public override global::System.ReadOnlySpan<byte> GetSection(global::CorpusSdk.IndexSection section, global::CorpusSdk.SearchMode mode) => (section, mode) switch");
+        // Each literal is its own property: the compiler holds a u8 literal's cost (about 170 bytes per byte) while it
+        // compiles the method that has it, so one method with every section cost 8 GiB at 1,000 articles.
+        var literals = new List<(string Name, string Literal)>();
+        foreach (IndexSectionData section in Sections(index))
+        {
+            string value = section.Text is { } text ? Data(large, section.Name, text, partBytes, escape: true) : Data(large, section.Name, section.Packed!, partBytes, escape: true);
+            if (!value.EndsWith(".Value", System.StringComparison.Ordinal))
+            {
+                literals.Add(("__" + section.Name, value));
+                value = "__" + section.Name;
+            }
+
+            w.WriteLine("(global::CorpusSdk.IndexSection." + section.Section + ", " + (section.Mode is { } mode ? "global::CorpusSdk.SearchMode." + mode : "_") + ") => " + value + ",");
+        }
+
+        w.WriteLine("_ => default,");
+        w.CloseBlock("};");
+        foreach (var (name, literal) in literals)
+        {
+            w.WriteLine();
+            w.WriteLine("private static global::System.ReadOnlySpan<byte> " + name + " => " + literal + ";");
+        }
+
+        foreach (var (name, parts) in large)
+        {
+            WriteParts(w, name, parts);
+        }
+
+        w.CloseBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// The search entry points over an index that the build step wrote into the manifest resource <paramref name="resourceName"/>
+    /// (<c>CorpusSdkIndexStorage=Resource</c>): the generator emits no index data, only the articles the index refers to.
+    /// </summary>
+    public static string EmitResource(IReadOnlyList<string> articleMembers, string ns, string className, string generatorVersion, string resourceName)
+    {
+        var w = new SourceWriter();
+        WriteEntryPoints(w, ns, className, generatorVersion);
+        w.OpenBlock("private sealed class __IndexData : global::CorpusSdk.ResourceIndexData");
+        w.WriteLine("public __IndexData()");
+        w.WriteLine("    : base(typeof(__IndexData).Assembly, " + CSharpEscaper.StringLiteral(resourceName) + ", ContentHash)");
+        w.OpenBlock();
+        w.CloseBlock();
+        w.WriteLine();
+        WriteArticles(w, articleMembers, className);
+        w.CloseBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+        return w.ToString();
+    }
+
+    private static void WriteEntryPoints(SourceWriter w, string ns, string className, string generatorVersion)
+    {
         Header.Write(w, "the seed files (search index)");
         w.OpenBlock("namespace " + ns);
         w.OpenBlock("partial class " + className);
@@ -67,9 +133,10 @@ internal static class IndexEmitter
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine(Header.GeneratedCodeAttribute(generatorVersion));
-        w.OpenBlock("private sealed class __IndexData : global::CorpusSdk.CorpusIndexData");
-        w.WriteLine("public override int FormatVersion => " + ArticleEmitter.Int(CorpusFormat.Version) + ";");
-        w.WriteLine();
+    }
+
+    private static void WriteArticles(SourceWriter w, IReadOnlyList<string> articleMembers, string className)
+    {
         w.WriteLine("public override int ArticleCount => " + ArticleEmitter.Int(articleMembers.Count) + ";");
         w.WriteLine();
         w.WriteLine("public override global::CorpusSdk.ArticleCollection Articles => " + className + ".Articles;");
@@ -83,39 +150,6 @@ internal static class IndexEmitter
         w.WriteLine("_ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
         w.CloseBlock("};");
         w.WriteLine();
-        w.OpenBlock("public override global::System.ReadOnlySpan<byte> GetSection(global::CorpusSdk.IndexSection section, global::CorpusSdk.SearchMode mode) => (section, mode) switch");
-        // Each literal is its own property: the compiler holds a u8 literal's cost (about 170 bytes per byte) while it
-        // compiles the method that has it, so one method with every section cost 8 GiB at 1,000 articles.
-        var literals = new List<(string Name, string Literal)>();
-        foreach (IndexSectionData section in Sections(index))
-        {
-            string value = section.Text is { } text ? Data(large, section.Name, text, partBytes, escape: true) : Data(large, section.Name, section.Packed!, partBytes, escape: true);
-            if (!value.EndsWith(".Value", System.StringComparison.Ordinal))
-            {
-                literals.Add(("__" + section.Name, value));
-                value = "__" + section.Name;
-            }
-
-            w.WriteLine("(global::CorpusSdk.IndexSection." + section.Section + ", " + (section.Mode is { } mode ? "global::CorpusSdk.SearchMode." + mode : "_") + ") => " + value + ",");
-        }
-
-        w.WriteLine("_ => default,");
-        w.CloseBlock("};");
-        foreach (var (name, literal) in literals)
-        {
-            w.WriteLine();
-            w.WriteLine("private static global::System.ReadOnlySpan<byte> " + name + " => " + literal + ";");
-        }
-
-        foreach (var (name, parts) in large)
-        {
-            WriteParts(w, name, parts);
-        }
-
-        w.CloseBlock();
-        w.CloseBlock();
-        w.CloseBlock();
-        return w.ToString();
     }
 
     /// <summary>

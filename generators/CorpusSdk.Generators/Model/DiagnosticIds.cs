@@ -21,6 +21,7 @@ internal static class DiagnosticIds
     public const string TextTooLargeForStrings = "CSDK016";
     public const string InvalidTextStorage = "CSDK017";
     public const string UnclosedBracket = "CSDK018";
+    public const string StaleIndex = "CSDK019";
     public const string JoinedParagraph = "CSDK100";
     public const string PullQuoteInferred = "CSDK101";
     public const string HeadingInferred = "CSDK102";

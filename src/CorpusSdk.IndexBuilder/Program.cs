@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using CorpusSdk.Generators.Corpus;
+
+// corpussdk-index --seeds <file listing one seed path a line> --class <corpus class> --out <index file> --hash <hash file>
+// Writes the search index of the seeds (CorpusSdk.IndexFile) and the corpus's content hash. Seed errors are not this
+// step's to report (the generator reports them with their locations): a seed that does not parse is left out, as the
+// generator leaves it out. Exit code 1 with an MSBuild-style error line when the step itself fails.
+string? seedsList = null, className = null, output = null, hashOutput = null;
+for (int i = 0; i + 1 < args.Length; i += 2)
+{
+    switch (args[i])
+    {
+        case "--seeds": seedsList = args[i + 1]; break;
+        case "--class": className = args[i + 1]; break;
+        case "--out": output = args[i + 1]; break;
+        case "--hash": hashOutput = args[i + 1]; break;
+        default:
+            Console.Error.WriteLine("CorpusSdk.IndexBuilder : error CSDK999: unknown argument '" + args[i] + "'.");
+            return 1;
+    }
+}
+
+if (seedsList is null || output is null || hashOutput is null)
+{
+    Console.Error.WriteLine("CorpusSdk.IndexBuilder : error CSDK999: usage: --seeds <list file> --class <name> --out <index file> --hash <hash file>.");
+    return 1;
+}
+
+try
+{
+    var seeds = new List<(string, byte[])>();
+    foreach (string line in File.ReadAllLines(seedsList))
+    {
+        string path = line.Trim();
+        if (path.Length > 0)
+        {
+            seeds.Add((path, File.Exists(path) ? File.ReadAllBytes(path) : []));
+        }
+    }
+
+    var (file, contentHash, articles) = IndexFileBuilder.Build(seeds, string.IsNullOrWhiteSpace(className) ? "Corpus" : className.Trim());
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+    File.WriteAllBytes(output, file);
+    File.WriteAllText(hashOutput, contentHash + "\n");
+    Console.WriteLine("CorpusSdk: search index of " + articles + " articles, " + file.Length + " bytes -> " + output);
+    return 0;
+}
+catch (Exception exception)
+{
+    Console.Error.WriteLine("CorpusSdk.IndexBuilder : error CSDK999: the search index could not be built: " + exception.GetType().Name + ": " + exception.Message);
+    return 1;
+}

@@ -1,0 +1,132 @@
+using System;
+using System.ComponentModel;
+using System.IO;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Threading;
+
+namespace CorpusSdk;
+
+/// <summary>
+/// A compiled search index read from a manifest resource of the corpus assembly (written at build time by the CorpusSdk
+/// build step, <see cref="IndexFile"/>). The resource is read in place from the loaded image: nothing is copied or
+/// decoded at start-up, and the first use reads only its header. Generated code derives from it; see
+/// docs/architecture.md ("Where the index lives").
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract unsafe class ResourceIndexData : CorpusIndexData
+{
+    private readonly Assembly? _assembly;
+    private readonly string _resourceName;
+    private readonly string _contentHash;
+    private readonly byte[]? _bytes;
+    private Loaded? _loaded;
+
+    /// <summary>An index in the resource <paramref name="resourceName"/> of <paramref name="assembly"/>. Called by generated code.</summary>
+    /// <param name="assembly">The corpus assembly.</param>
+    /// <param name="resourceName">The resource's logical name.</param>
+    /// <param name="contentHash">The corpus's content hash: the resource must have been built from the same seeds.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    protected ResourceIndexData(Assembly assembly, string resourceName, string contentHash)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(resourceName);
+        ArgumentNullException.ThrowIfNull(contentHash);
+        _assembly = assembly;
+        _resourceName = resourceName;
+        _contentHash = contentHash;
+    }
+
+    /// <summary>An index held in an array (tests and tools that build an index file in memory).</summary>
+    internal ResourceIndexData(byte[] file, string contentHash)
+    {
+        _bytes = file;
+        _resourceName = "index file";
+        _contentHash = contentHash;
+    }
+
+    /// <summary>The format version in the resource's header (read on first use).</summary>
+    /// <exception cref="CorpusFormatException">The resource is missing, is not an index, or was built from other seeds.</exception>
+    public sealed override int FormatVersion => Load().FormatVersion;
+
+    /// <inheritdoc/>
+    public sealed override ReadOnlySpan<byte> GetSection(IndexSection section, SearchMode mode)
+    {
+        Loaded loaded = _loaded ?? Load();
+        (int offset, int length) = loaded.Sections[IndexFile.Slot(section, mode)];
+        return new ReadOnlySpan<byte>(loaded.Start + offset, length);
+    }
+
+    private Loaded Load()
+    {
+        Loaded? loaded = Volatile.Read(ref _loaded);
+        if (loaded is not null)
+        {
+            return loaded;
+        }
+
+        loaded = _bytes is not null ? FromArray(_bytes, _resourceName) : FromResource(_assembly!, _resourceName);
+        var header = IndexFile.Read(new ReadOnlySpan<byte>(loaded.Start, checked((int)loaded.Length)), loaded.What, out var sections);
+        loaded.FormatVersion = header.FormatVersion;
+        loaded.Sections = sections;
+        if (header.FormatVersion == CorpusFormat.Version && !string.Equals(header.ContentHash, _contentHash, StringComparison.Ordinal))
+        {
+            throw new CorpusFormatException(
+                loaded.What + " was built from other seeds than the corpus compiled beside it (index content hash " + header.ContentHash + ", corpus " + _contentHash +
+                "). Rebuild the project; if it persists, report it: the build step and the generator read the seeds differently.");
+        }
+
+        Interlocked.CompareExchange(ref _loaded, loaded, null);
+        return _loaded!;
+    }
+
+    private static Loaded FromResource(Assembly assembly, string name)
+    {
+        string what = "The search index resource '" + name + "' of " + assembly.GetName().Name;
+        Stream stream = assembly.GetManifestResourceStream(name)
+            ?? throw new CorpusFormatException(what + " is missing: the CorpusSdk build step that writes it did not run (CorpusSdkIndexStorage=Resource needs the CorpusSdk package's build files; see docs/architecture.md, \"Where the index lives\").");
+        if (stream is UnmanagedMemoryStream image)
+        {
+            // The resource inside the loaded image: read in place for the life of the process.
+            return new Loaded(image.PositionPointer, image.Length, what, image);
+        }
+
+        using (stream)
+        {
+            var copy = GC.AllocateUninitializedArray<byte>(checked((int)stream.Length), pinned: true);
+            stream.ReadExactly(copy);
+            return FromArray(copy, what);
+        }
+    }
+
+    private static Loaded FromArray(byte[] bytes, string what)
+    {
+        // Pinned for the object's life; the handle is never freed, as the array lives as long as the corpus.
+        var handle = GCHandle.Alloc(bytes, GCHandleType.Pinned);
+        return new Loaded((byte*)handle.AddrOfPinnedObject(), bytes.Length, what, bytes);
+    }
+
+    private sealed class Loaded
+    {
+        public Loaded(byte* start, long length, string what, object owner)
+        {
+            Start = start;
+            Length = length;
+            What = what;
+            Owner = owner;
+        }
+
+        public byte* Start { get; }
+
+        public long Length { get; }
+
+        public string What { get; }
+
+        /// <summary>Keeps the stream or array alive.</summary>
+        public object Owner { get; }
+
+        public int FormatVersion { get; set; }
+
+        public (int Offset, int Length)[] Sections { get; set; } = [];
+    }
+}
