@@ -90,6 +90,7 @@ internal static class GeneratorHarness
     private sealed class TestOptionsProvider(Dictionary<string, string> global) : AnalyzerConfigOptionsProvider
     {
         private static readonly DictionaryOptions SeedOptions = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.CorpusSdkSeed"] = "true" });
+        private static readonly DictionaryOptions IndexHashOptions = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.CorpusSdkIndexHash"] = "true" });
         private static readonly DictionaryOptions NoOptions = new(new Dictionary<string, string>());
 
         public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(global);
@@ -97,7 +98,9 @@ internal static class GeneratorHarness
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => NoOptions;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            textFile.Path.EndsWith(".txt", StringComparison.Ordinal) ? SeedOptions : NoOptions;
+            textFile.Path.EndsWith(".txt", StringComparison.Ordinal) ? SeedOptions
+            : textFile.Path.EndsWith("index.hash", StringComparison.Ordinal) ? IndexHashOptions
+            : NoOptions;
     }
 
     private sealed class DictionaryOptions(Dictionary<string, string> values) : AnalyzerConfigOptions

@@ -37,9 +37,14 @@ public abstract unsafe class ResourceIndexData : CorpusIndexData
         _contentHash = contentHash;
     }
 
-    /// <summary>An index held in an array (tests and tools that build an index file in memory).</summary>
-    internal ResourceIndexData(byte[] file, string contentHash)
+    /// <summary>An index file held in an array (tools and tests that build one in memory); the array is pinned for the object's life.</summary>
+    /// <param name="file">The index file's bytes.</param>
+    /// <param name="contentHash">The corpus's content hash: the file must have been built from the same seeds.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    protected ResourceIndexData(byte[] file, string contentHash)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(contentHash);
         _bytes = file;
         _resourceName = "index file";
         _contentHash = contentHash;
