@@ -11,6 +11,7 @@
 #   SCALE_DICTIONARY=auto|none|PATH vocabulary: auto (default) adds hunspell-ar's ar.dic (installed here when
 #                                   missing), none uses the real seed's words only
 #   SCALE_STORAGE=Auto|Strings|Utf8 CorpusSdkTextStorage (default Auto)
+#   SCALE_INDEX=Resource|Source     CorpusSdkIndexStorage (default Resource: the index build step's embedded resource)
 #   SCALE_HEAP_LIMIT=0x4C0000000    optional DOTNET_GCHeapHardLimit (bytes, hex) for the generator driver and the
 #                                   build, so that a corpus too large for the machine fails alone (OutOfMemory)
 #                                   instead of starving other processes
@@ -35,6 +36,7 @@ cd "$repo"
 echo "== building the generator, runtime, synthetic corpus tool and driver (Release)" >&2
 dotnet build generators/CorpusSdk.Generators -c Release -nologo -v:q >&2
 dotnet build src/CorpusSdk -c Release -f net10.0 -nologo -v:q >&2
+dotnet build src/CorpusSdk.IndexBuilder -c Release -nologo -v:q >&2
 dotnet build tools/CorpusSdk.SyntheticCorpus -c Release -nologo -v:q >&2
 dotnet build benchmarks/scale/Driver -c Release -nologo -v:q >&2
 limit=(env)
@@ -54,7 +56,7 @@ build() {
   dotnet build-server shutdown >/dev/null 2>&1 || true
   echo "${prefix}_load $(cut -d' ' -f1-3 /proc/loadavg)" >>"$results"  # 2 cores: anything above 2 is other work
   "${limit[@]}" /usr/bin/time -v dotnet build "$project" -c Release --no-restore -nologo -v:q -nodeReuse:false \
-    -p:UseSharedCompilation=false -p:CorpusSdkRepo="$repo" -p:CorpusSdkTextStorage="$storage" >"$log.out" 2>"$log" &
+    -p:UseSharedCompilation=false -p:CorpusSdkRepo="$repo" -p:CorpusSdkTextStorage="$storage" -p:CorpusSdkIndexStorage="${SCALE_INDEX:-Resource}" >"$log.out" 2>"$log" &
   root=$!
   (
     descends() { local p=$1; while [ -n "$p" ] && [ "$p" -gt 1 ]; do [ "$p" = "$root" ] && return 0; p=$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null); done; return 1; }

@@ -47,6 +47,13 @@ internal static class Scale
             options["build_property.CorpusSdkTextStorage"] = storage;
         }
 
+        // As a build with the package's targets: the index is the build step's resource (SCALE_INDEX=Source: in the generator's output).
+        bool resource = !string.Equals(Environment.GetEnvironmentVariable("SCALE_INDEX"), "Source", StringComparison.OrdinalIgnoreCase);
+        if (resource)
+        {
+            options["build_property.CorpusSdkIndexResource"] = "CorpusSdk.SearchIndex";
+        }
+
         CSharpCompilation compilation = CSharpCompilation.Create("ScaleCorpus", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
         // Cold: the first run in this process (JIT included), as in a fresh compiler process.
@@ -108,6 +115,24 @@ internal static class Scale
             reruns.Add($"{step["CorpusSdk.".Length..]} {ran}/{outputs.Count}");
         }
 
+        // The index build step (what CorpusSdk.targets runs before the compiler), in this process: all seeds, then the
+        // whole step again with the edited seed (it is not incremental: it re-reads and re-indexes every seed).
+        var stepLines = new List<string> { $"index_storage {(resource ? "Resource" : "Source")}" };
+        if (resource)
+        {
+            var files2 = seeds.Select(s => (s.Path, Encoding.UTF8.GetBytes(s.GetText()!.ToString()))).ToList();
+            watch.Restart();
+            var (indexFile, _, _) = CorpusSdk.Generators.Corpus.IndexFileBuilder.Build(files2, "Corpus");
+            double step = watch.Elapsed.TotalMilliseconds;
+            files2[edited] = (seeds[edited].Path, Encoding.UTF8.GetBytes(text.Insert(Math.Max(at, 0), " تعديل")));
+            watch.Restart();
+            CorpusSdk.Generators.Corpus.IndexFileBuilder.Build(files2, "Corpus");
+            double stepEdit = watch.Elapsed.TotalMilliseconds;
+            stepLines.Add($"index_step_ms {step:F0}");
+            stepLines.Add($"index_step_edit_ms {stepEdit:F0}");
+            stepLines.Add($"index_file_mb {indexFile.Length / 1048576.0:F1}");
+        }
+
         using var process = Process.GetCurrentProcess();
         var lines = new List<string>
         {
@@ -123,6 +148,7 @@ internal static class Scale
             $"storage_diagnostics {(diagnostics.Length == 0 ? "-" : diagnostics)}",
             $"edit_reruns {string.Join(", ", reruns)}",
         };
+        lines.AddRange(stepLines);
         File.AppendAllLines(resultsFile, lines);
         Console.WriteLine(string.Join(Environment.NewLine, lines));
         return 0;
@@ -213,14 +239,14 @@ internal static class Scale
     private static string Table(List<Dictionary<string, string>> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| N | seeds | storage | generator (cold / warm) | `dotnet build` wall (CPU) | peak compiler memory | assembly | edit one seed: generator re-run / rebuild | first query after start |");
-        text.AppendLine("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| N | seeds | storage | generator (cold / warm) | index step (index file) | `dotnet build` wall (CPU) | peak compiler memory | assembly | edit one seed: generator re-run / index step / rebuild | first query after start |");
+        text.AppendLine("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {
             double seeds = Num(row, "seed_bytes") / 1048576.0;
             double assembly = Num(row, "asm_bytes") / 1048576.0;
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {N(row)} | {seeds:F2} MiB | {Get(row, "storage")} | {Num(row, "gen_cold_ms") / 1000:F1} s / {Num(row, "gen_warm_ms") / 1000:F1} s | {Num(row, "build_wall_s"):F1} s ({Num(row, "build_user_s"):F0} s CPU) | {Num(row, "build_csc_peak_mb") / 1024:F2} GiB | {assembly:F2} MiB ({assembly / seeds:F2}× seeds) | {Num(row, "gen_edit_ms") / 1000:F2} s / {Num(row, "rebuild_wall_s"):F1} s | {Num(row, "first_query_ms"):F0} ms |"));
+                $"| {N(row)} | {seeds:F2} MiB | {Get(row, "storage")}, index {Get(row, "index_storage")} | {Num(row, "gen_cold_ms") / 1000:F1} s / {Num(row, "gen_warm_ms") / 1000:F1} s | {Num(row, "index_step_ms") / 1000:F1} s ({Num(row, "index_file_mb"):F1} MiB) | {Num(row, "build_wall_s"):F1} s ({Num(row, "build_user_s"):F0} s CPU) | {Num(row, "build_csc_peak_mb") / 1024:F2} GiB | {assembly:F2} MiB ({assembly / seeds:F2}× seeds) | {Num(row, "gen_edit_ms") / 1000:F2} s / {Num(row, "index_step_edit_ms") / 1000:F1} s / {Num(row, "rebuild_wall_s"):F1} s | {Num(row, "first_query_ms"):F0} ms |"));
         }
 
         return text.ToString();
