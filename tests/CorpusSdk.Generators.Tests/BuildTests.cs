@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -10,6 +11,9 @@ namespace CorpusSdk.Generators.Tests;
 /// </summary>
 public sealed class BuildTests : IDisposable
 {
+    private static readonly string IndexBuilderPath = typeof(BuildTests).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "CorpusSdkIndexBuilderPath").Value!;
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "corpussdk-build-" + Guid.NewGuid().ToString("N"));
 
     public BuildTests()
@@ -26,6 +30,7 @@ public sealed class BuildTests : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <RootNamespace>Consumer</RootNamespace>
                 <NuGetAudit>false</NuGetAudit>
+                <CorpusSdkIndexBuilderPath>{IndexBuilderPath}</CorpusSdkIndexBuilderPath>
               </PropertyGroup>
               <ItemGroup>
                 <Reference Include="{bin}CorpusSdk.dll" />
@@ -75,6 +80,13 @@ public sealed class BuildTests : IDisposable
         var (exit, output) = Build();
         Assert.Equal(0, exit);
         Assert.Matches(new Regex(@"quote\.txt\(5,5\): warning CSDK007"), output);
+
+        // The index went into the assembly as the build step's resource, not into the source.
+        using (var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(Path.Combine(_directory, "bin", "Debug", "net10.0", "Consumer.dll"))))
+        {
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            Assert.Contains("CorpusSdk.SearchIndex", metadata.ManifestResources.Select(r => metadata.GetString(metadata.GetManifestResource(r).Name)));
+        }
 
         File.WriteAllText(Path.Combine(_directory, ".globalconfig"), "is_global = true\ndotnet_diagnostic.CSDK007.severity = error\n");
         (exit, output) = Build();
