@@ -204,6 +204,9 @@ lib/net10.0/CorpusSdk.dll
 lib/net10.0/CorpusSdk.xml
 lib/net8.0/CorpusSdk.dll
 lib/net8.0/CorpusSdk.xml
+tools/index/CorpusSdk.IndexBuilder.deps.json
+tools/index/CorpusSdk.IndexBuilder.dll
+tools/index/CorpusSdk.IndexBuilder.runtimeconfig.json
 $(package_files "$feed/CorpusSdk.$version.nupkg" | grep '^package/services/metadata/core-properties/[^/]*\.psmdcp$')
 EOF
 )" "files of CorpusSdk"
