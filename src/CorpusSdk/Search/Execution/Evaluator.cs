@@ -816,7 +816,7 @@ internal ref partial struct Evaluator
             {
                 // Several terms: merge their positions (a position two terms share counts once).
                 Span<long> segment = buffer.AsSpan(starts[w], count);
-                segment.Sort();
+                SmallSort.Sort(segment);
                 int unique = 1;
                 for (int k = 1; k < segment.Length; k++)
                 {
