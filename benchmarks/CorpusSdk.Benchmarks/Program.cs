@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -21,6 +22,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        Startup.MainStarted = Stopwatch.GetTimestamp();
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length > 0)
         {

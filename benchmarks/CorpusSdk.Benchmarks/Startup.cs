@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime;
 using System.Runtime.CompilerServices;
 using C1000 = CorpusSdk.Benchmarks.Corpus1000;
 #if CORPUS10000
@@ -17,12 +18,18 @@ namespace CorpusSdk.Benchmarks;
 /// fresh process (Release build). The child times, from the start of Main, the first ranked top 10 of
 /// <c>Corpus.Search</c> (ours, default options and LuceneCompatible articles; it never touches
 /// <c>Corpus.Articles</c>) or Lucene's index build over the same corpus plus its first top 10; the parent
-/// also times the whole process and an empty process for reference.
+/// also times the whole process and an empty process for reference. The child's clock starts on the first line of
+/// <c>Main</c> and stops right after the answer; it also reports how many methods the JIT compiled in that time and
+/// how long they took. The rows run in turn (one process of each row, then again), so that a change of load on a
+/// shared machine falls on every row alike.
 /// </summary>
 internal static class Startup
 {
     public const string ChildCommand = "startup-child";
     private const string Query = "كيري";
+
+    /// <summary>The timestamp of the first line of <c>Main</c>.</summary>
+    public static long MainStarted { get; set; }
 
     public static int Run(int runs)
     {
@@ -36,31 +43,42 @@ internal static class Startup
 
         Console.WriteLine($"First answer: {runs} fresh processes per row, query {Query}, top 10; times in ms, median (min–max).");
         Console.WriteLine();
-        Console.WriteLine("| engine | articles | first answer in Main | of which index build | of which first query | whole process | whole process − empty process | matches |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        double emptyWall = 0;
-        foreach ((string engine, int articles) in scenarios)
+        Console.WriteLine("| engine | articles | first answer in Main | of which index build | of which first query | methods compiled (JIT time) | whole process | whole process − empty process | matches |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        var samples = new Sample[scenarios.Count];
+        for (int s = 0; s < samples.Length; s++)
         {
-            var main = new List<double>();
-            var build = new List<double>();
-            var query = new List<double>();
-            var wall = new List<double>();
-            string hits = string.Empty;
-            for (int r = 0; r < runs; r++)
+            samples[s] = new Sample();
+        }
+
+        for (int r = 0; r < runs; r++)
+        {
+            for (int s = 0; s < scenarios.Count; s++)
             {
-                (string output, double elapsed) = Spawn(engine, articles);
+                (string output, double elapsed) = Spawn(scenarios[s].Engine, scenarios[s].Articles);
                 string[] fields = output.Trim().Split(' ');
-                main.Add(double.Parse(fields[0], CultureInfo.InvariantCulture));
-                build.Add(double.Parse(fields[1], CultureInfo.InvariantCulture));
-                query.Add(double.Parse(fields[2], CultureInfo.InvariantCulture));
-                hits = fields[3];
-                wall.Add(elapsed);
+                Sample sample = samples[s];
+                sample.Main.Add(double.Parse(fields[0], CultureInfo.InvariantCulture));
+                sample.Build.Add(double.Parse(fields[1], CultureInfo.InvariantCulture));
+                sample.Query.Add(double.Parse(fields[2], CultureInfo.InvariantCulture));
+                sample.Hits = fields[3];
+                sample.Methods.Add(double.Parse(fields[4], CultureInfo.InvariantCulture));
+                sample.Jit.Add(double.Parse(fields[5], CultureInfo.InvariantCulture));
+                sample.Wall.Add(elapsed);
             }
+        }
+
+        double emptyWall = 0;
+        for (int s = 0; s < scenarios.Count; s++)
+        {
+            (string engine, int articles) = scenarios[s];
+            (List<double> main, List<double> build, List<double> query, List<double> wall, string hits) =
+                (samples[s].Main, samples[s].Build, samples[s].Query, samples[s].Wall, samples[s].Hits);
 
             if (engine == "none")
             {
                 emptyWall = Median(wall);
-                Console.WriteLine($"| (empty process) | – | – | – | – | {Format(wall)} | – | – |");
+                Console.WriteLine($"| (empty process) | – | – | – | – | – | {Format(wall)} | – | – |");
                 continue;
             }
 
@@ -71,16 +89,18 @@ internal static class Startup
                 _ => "Lucene.NET (BM25)",
             };
             string buildText = engine == "lucene" ? Format(build) : "none (compiled)";
-            Console.WriteLine($"| {name} | {articles:N0} | {Format(main)} | {buildText} | {Format(query)} | {Format(wall)} | {(Median(wall) - emptyWall).ToString("F1", CultureInfo.InvariantCulture)} | {hits} |");
+            Console.WriteLine($"| {name} | {articles:N0} | {Format(main)} | {buildText} | {Format(query)} | {Median(samples[s].Methods):F0} ({Median(samples[s].Jit).ToString("F1", CultureInfo.InvariantCulture)}) | {Format(wall)} | {(Median(wall) - emptyWall).ToString("F1", CultureInfo.InvariantCulture)} | {hits} |");
         }
 
         return 0;
     }
 
-    /// <summary>One measurement: prints "main-ms build-ms query-ms matches".</summary>
+    /// <summary>One measurement: prints "main-ms build-ms query-ms matches jit-methods jit-ms", timed from the first line of Main.</summary>
     public static int Child(string[] args)
     {
-        var clock = Stopwatch.StartNew();
+        long started = MainStarted;
+        long methods = JitInfo.GetCompiledMethodCount();
+        TimeSpan jit = JitInfo.GetCompilationTime();
         string engine = args[1];
         int articles = int.Parse(args[2], CultureInfo.InvariantCulture);
         double build = 0;
@@ -98,7 +118,7 @@ internal static class Startup
                 break;
             case "lucene":
                 LuceneIndex index = BuildLucene(articles);
-                build = clock.Elapsed.TotalMilliseconds;
+                build = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 queryStart = build;
                 var query = LuceneIndex.Build(Queries.Frequent);
                 hits = index.Top10Ids(query).Count > 0 ? index.Count(query) : 0;
@@ -107,8 +127,10 @@ internal static class Startup
                 throw new ArgumentOutOfRangeException(nameof(args), engine, "none, ours, ours-lucene-mode or lucene.");
         }
 
-        double total = clock.Elapsed.TotalMilliseconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:F2} {build:F2} {total - queryStart:F2} {hits}"));
+        double total = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        methods = JitInfo.GetCompiledMethodCount() - methods;
+        double jitMs = (JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:F2} {build:F2} {total - queryStart:F2} {hits} {methods} {jitMs:F2}"));
         return 0;
     }
 
@@ -168,6 +190,24 @@ internal static class Startup
         }
 
         return (output, elapsed);
+    }
+
+    /// <summary>One row's measurements.</summary>
+    private sealed class Sample
+    {
+        public List<double> Main { get; } = [];
+
+        public List<double> Build { get; } = [];
+
+        public List<double> Query { get; } = [];
+
+        public List<double> Methods { get; } = [];
+
+        public List<double> Jit { get; } = [];
+
+        public List<double> Wall { get; } = [];
+
+        public string Hits { get; set; } = string.Empty;
     }
 
     private static double Median(List<double> values)

@@ -16,7 +16,7 @@ internal ref partial struct Evaluator
     public const int BoundBlockShift = 4;
 
     /// <summary>The most scored clauses a pruned query may have.</summary>
-    private const int MaxClauses = 16;
+    internal const int MaxClauses = 16;
 
     /// <summary>
     /// Relative slack on a bound before it is compared with the k-th score: covers the rounding of a float sum of
@@ -216,8 +216,11 @@ internal ref partial struct Evaluator
 
         var heap = new TopHeap(top.Reserve(k), k);
         ref PlanNode node = ref Plan[root];
-        Span<int> clauses = stackalloc int[MaxClauses];
-        Span<int> excluded = stackalloc int[MaxClauses];
+        ClauseInts clauseBuffer = default;
+        ClauseInts excludedBuffer = default;
+        ClauseFloats restBuffer = default;
+        Span<int> clauses = clauseBuffer;
+        Span<int> excluded = excludedBuffer;
         int count = 0, exclusions = 0;
         if (node.Kind == PlanKind.And)
         {
@@ -240,7 +243,7 @@ internal ref partial struct Evaluator
         }
 
         // rest[i]: the largest sum clauses i.. can add.
-        Span<float> rest = stackalloc float[count + 1];
+        Span<float> rest = ((Span<float>)restBuffer).Slice(0, count + 1);
         rest[count] = 0f;
         for (int i = count - 1; i >= 0; i--)
         {

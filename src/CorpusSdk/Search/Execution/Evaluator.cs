@@ -14,7 +14,7 @@ internal ref partial struct Evaluator
     public const int NoMore = int.MaxValue;
 
     /// <summary>Phrases of more words are verified part by part (<see cref="NextPhrasePart(ref PlanNode, int, int, out int)"/>).</summary>
-    private const int MaxPhraseWords = 32;
+    internal const int MaxPhraseWords = 32;
 
     private readonly SearchContext _context;
     private readonly IndexView _index;
@@ -769,8 +769,10 @@ internal ref partial struct Evaluator
         // Each word's (position << 24 | part) in the article, ascending: segment [starts[w], starts[w + 1]) of the buffer.
         Buffer<long> buffer = _context.PhrasePositions;
         buffer.Clear();
-        Span<int> starts = stackalloc int[node.Count + 1];
-        Span<int> next = stackalloc int[node.Count];
+        PhraseInts startBuffer = default;
+        PhraseInts nextBuffer = default;
+        Span<int> starts = ((Span<int>)startBuffer).Slice(0, node.Count + 1);
+        Span<int> next = ((Span<int>)nextBuffer).Slice(0, node.Count);
         for (int w = 0; w < node.Count; w++)
         {
             starts[w] = buffer.Count;
@@ -814,7 +816,7 @@ internal ref partial struct Evaluator
             {
                 // Several terms: merge their positions (a position two terms share counts once).
                 Span<long> segment = buffer.AsSpan(starts[w], count);
-                segment.Sort();
+                SmallSort.Sort(segment);
                 int unique = 1;
                 for (int k = 1; k < segment.Length; k++)
                 {

@@ -132,7 +132,7 @@ internal readonly ref struct ModeView
         while (lo <= hi)
         {
             int mid = lo + ((hi - lo) >> 1);
-            int order = Term(mid).SequenceCompareTo(key);
+            int order = CompareBytes(Term(mid), key);
             if (order == 0)
             {
                 return mid;
@@ -151,6 +151,24 @@ internal readonly ref struct ModeView
         return -1;
     }
 
+    /// <summary>
+    /// Ordinal comparison of two terms. A plain loop, not <c>SequenceCompareTo</c>: terms are short, and the framework's
+    /// vectorized comparison is compiled at tier 0 on the first query (its precompiled code is not used on AVX2 machines).
+    /// </summary>
+    public static int CompareBytes(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        int length = Math.Min(a.Length, b.Length);
+        for (int i = 0; i < length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return a[i] - b[i];
+            }
+        }
+
+        return a.Length - b.Length;
+    }
+
     /// <summary>The terms that start with <paramref name="prefix"/>: [first, end).</summary>
     public (int First, int End) PrefixRange(ReadOnlySpan<char> prefix, Span<byte> bytes)
     {
@@ -160,7 +178,7 @@ internal readonly ref struct ModeView
         while (lo < hi)
         {
             int mid = lo + ((hi - lo) >> 1);
-            if (Term(mid).SequenceCompareTo(key) < 0)
+            if (CompareBytes(Term(mid), key) < 0)
             {
                 lo = mid + 1;
             }

@@ -255,9 +255,12 @@ internal static class QueryPlanner
     private static int Words(SearchContext context, ReadOnlySpan<char> text, int queryStart, in IndexView index)
     {
         PlanBuffer plan = context.Plan;
-        Span<char> chars = stackalloc char[WordBreaker.MaxWordLength];
-        Span<byte> bytes = stackalloc byte[WordBreaker.MaxWordLength * 3];
-        Span<LightStemmer.Candidate> terms = stackalloc LightStemmer.Candidate[TextAnalyzer.MaxTerms];
+        WordChars charBuffer = default;
+        WordBytes byteBuffer = default;
+        TermCandidates termBuffer = default;
+        Span<char> chars = charBuffer;
+        Span<byte> bytes = byteBuffer;
+        Span<LightStemmer.Candidate> terms = termBuffer;
         var analyzer = new TextAnalyzer(text);
         int mark = context.Scratch.Count;
         bool missing = false;
@@ -401,7 +404,8 @@ internal static class QueryPlanner
             return plan.Add(PlanKind.Nothing, queryStart, prefix.Length);
         }
 
-        Span<char> chars = stackalloc char[WordBreaker.MaxWordLength];
+        WordChars charBuffer = default;
+        Span<char> chars = charBuffer;
         int length;
         switch (index.Mode)
         {
@@ -427,7 +431,8 @@ internal static class QueryPlanner
             return -1;
         }
 
-        Span<byte> bytes = stackalloc byte[WordBreaker.MaxWordLength * 3];
+        WordBytes byteBuffer = default;
+        Span<byte> bytes = byteBuffer;
         ref readonly ModeView view = ref index.Modes;
         (int first, int end) = view.PrefixRange(chars.Slice(0, length), bytes);
         if (!context.Collection.Prefix(context, index, chars.Slice(0, length), bytes, first, end, out TermCounts counts))

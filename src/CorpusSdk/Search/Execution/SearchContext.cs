@@ -23,7 +23,7 @@ internal sealed class Buffer<T>
     {
         if (Count == _items.Length)
         {
-            Array.Resize(ref _items, _items.Length * 2);
+            Grow(_items.Length * 2);
         }
 
         _items[Count++] = item;
@@ -34,7 +34,7 @@ internal sealed class Buffer<T>
     {
         if (count > _items.Length)
         {
-            Array.Resize(ref _items, Math.Max(count, _items.Length * 2));
+            Grow(Math.Max(count, _items.Length * 2));
         }
 
         return _items;
@@ -42,9 +42,17 @@ internal sealed class Buffer<T>
 
     public void SetCount(int count) => Count = count;
 
-    public Span<T> AsSpan() => _items.AsSpan(0, Count);
+    public Span<T> AsSpan() => new(_items, 0, Count);
 
-    public Span<T> AsSpan(int start, int length) => _items.AsSpan(start, length);
+    public Span<T> AsSpan(int start, int length) => new(_items, start, length);
+
+    /// <summary>Array.Copy, not Array.Resize&lt;T&gt;: no generic instantiation of the framework to compile per item type at start-up.</summary>
+    private void Grow(int capacity)
+    {
+        var items = new T[capacity];
+        Array.Copy(_items, items, _items.Length);
+        _items = items;
+    }
 }
 
 /// <summary>Plan nodes and their child lists.</summary>
