@@ -71,6 +71,7 @@ var lPrefix = Measure.Run(() => lucene.Count(Queries.Prefix));
 lines.AddRange(
 [
     $"lucene_build_ms {luceneBuild:F0}",
+    $"lucene_index_mb {lucene.IndexBytes / 1048576.0:F1}",
     $"l_term_us {lTerm.Microseconds:F2}", $"l_term_hits {lTerm.Result}",
     $"l_absent_us {lAbsent.Microseconds:F3}",
     $"l_phrase_us {lPhrase.Microseconds:F2}", $"l_phrase_hits {lPhrase.Result}",
@@ -219,6 +220,9 @@ internal sealed class LuceneCorpus : IDisposable
     private readonly IndexSearcher _searcher;
     private readonly QueryParser _parser;
 
+    /// <summary>The index's bytes after the merge (one mode, no positions' offsets, compressed).</summary>
+    public long IndexBytes { get; }
+
     public LuceneCorpus(ArticleCollection articles)
     {
         using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE }))
@@ -242,6 +246,7 @@ internal sealed class LuceneCorpus : IDisposable
 
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader);
+        IndexBytes = _directory.GetSizeInBytes();
         _parser = new QueryParser(Version, Field, _analyzer) { DefaultOperator = Operator.AND };
     }
 
