@@ -35,6 +35,9 @@ internal static class Corpora
     /// <summary>The options of every measured query: Lucene's analysis, articles ranked, the 10 best.</summary>
     public static readonly SearchOptions Options = new(SearchMode.LuceneCompatible) { Unit = SearchUnit.Article, Top = 10 };
 
+    /// <summary>The same without sub-results: the 10 best articles and their scores, what Lucene's top 10 gives.</summary>
+    public static readonly SearchOptions HitsOnly = Options with { SubResults = false };
+
     /// <summary>The articles (building them builds every article: for Lucene's index only).</summary>
     public static ArticleCollection Articles(int articles) => articles switch
     {
@@ -64,11 +67,11 @@ internal static class Corpora
         : Count10000(query);
 
     /// <summary><c>using var r = Corpus.Search(query, options)</c>, the 10 hits read.</summary>
-    public static int Top10(int articles, string query) => articles == 1000 ? Top10In1000(query) : Top10In10000(query);
+    public static int Top10(int articles, string query, bool subResults = true) => articles == 1000 ? Top10In1000(query, subResults ? Options : HitsOnly) : Top10In10000(query, subResults ? Options : HitsOnly);
 
-    private static int Top10In1000(string query)
+    private static int Top10In1000(string query, in SearchOptions options)
     {
-        using SearchResults results = C1000.Corpus.Search(query, Options);
+        using SearchResults results = C1000.Corpus.Search(query, options);
         int checksum = results.TotalCount;
         foreach (RankedHit hit in results.Hits)
         {
@@ -81,9 +84,9 @@ internal static class Corpora
 #if CORPUS10000
     private static int Count10000(string query) => C10000.Corpus.Count(query, Options);
 
-    private static int Top10In10000(string query)
+    private static int Top10In10000(string query, in SearchOptions options)
     {
-        using SearchResults results = C10000.Corpus.Search(query, Options);
+        using SearchResults results = C10000.Corpus.Search(query, options);
         int checksum = results.TotalCount;
         foreach (RankedHit hit in results.Hits)
         {
@@ -97,9 +100,9 @@ internal static class Corpora
 #else
     private static int Count10000(string query) => InMemoryCorpus.For(10000).Engine.Count(query, Options);
 
-    private static int Top10In10000(string query)
+    private static int Top10In10000(string query, in SearchOptions options)
     {
-        using SearchResults results = InMemoryCorpus.For(10000).Engine.Search(query, Options);
+        using SearchResults results = InMemoryCorpus.For(10000).Engine.Search(query, options);
         int checksum = results.TotalCount;
         foreach (RankedHit hit in results.Hits)
         {

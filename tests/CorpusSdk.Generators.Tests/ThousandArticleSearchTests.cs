@@ -19,7 +19,35 @@ public sealed class ThousandArticleSearchTests(Xunit.Abstractions.ITestOutputHel
         new() { Sort = SearchSort.Newest, Top = 1_000, Facets = true },
         new(SearchMode.LuceneCompatible) { Top = 10 },
         new(SearchMode.LuceneCompatible) { Unit = SearchUnit.Part, Top = 10 },
+        new(SearchMode.LuceneCompatible) { Top = 10, SubResults = false },
     ];
+
+    [Fact]
+    public void Without_sub_results_the_hits_scores_and_counts_are_the_same_and_no_part_is_returned()
+    {
+        (CorpusSearch search, string[] queries) = Corpus.Value;
+        int compared = 0;
+        foreach (string query in queries)
+        {
+            foreach (SearchOptions options in Options.Where(o => o.SubResults))
+            {
+                using SearchResults full = search.Search(query, options);
+                using SearchResults bare = search.Search(query, options with { SubResults = false });
+                Assert.Equal(full.TotalCount, bare.TotalCount);
+                Assert.Equal(full.Hits.Length, bare.Hits.Length);
+                for (int i = 0; i < full.Hits.Length; i++)
+                {
+                    RankedHit a = full.Hits[i], b = bare.Hits[i];
+                    Assert.Equal((a.ArticleIndex, a.Score), (b.ArticleIndex, b.Score));
+                    Assert.Equal(options.Unit == SearchUnit.Part ? a.BlockIndex : -1, b.BlockIndex);
+                    Assert.True(bare.GetParts(b).IsEmpty);
+                    compared++;
+                }
+            }
+        }
+
+        Assert.True(compared > 1_000, compared + " hits compared");
+    }
 
     [Fact]
     public void Queries_over_1000_articles_allocate_zero_bytes_in_steady_state()

@@ -100,7 +100,7 @@ public sealed class CorpusSearch
         var evaluator = new Evaluator(context, index, articles, scoring: true);
         for (int i = options.Skip; i < context.Top.Count; i++)
         {
-            Highlighter.AddHit(context, evaluator, index, articles, context.Top[i], corpus: 0);
+            Highlighter.AddHit(context, evaluator, index, articles, context.Top[i], corpus: 0, options.SubResults);
         }
 
         return results;

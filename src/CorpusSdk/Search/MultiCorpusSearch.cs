@@ -205,7 +205,7 @@ public sealed class MultiCorpusSearch
                 }
 
                 var evaluator = new Evaluator(context, index, articles, scoring: true);
-                Highlighter.AddHit(context, evaluator, index, articles, new ScoredDoc(doc.Doc, doc.Score), c);
+                Highlighter.AddHit(context, evaluator, index, articles, new ScoredDoc(doc.Doc, doc.Score), c, options.SubResults);
                 context.PageOrder.Add(p);
             }
         }

@@ -38,6 +38,7 @@ public readonly record struct SearchOptions
     private readonly float? _k1;
     private readonly float? _b;
     private readonly float? _titleWeight;
+    private readonly bool? _subResults;
 
     /// <summary>Options with the given mode.</summary>
     /// <param name="mode">The analysis mode.</param>
@@ -78,6 +79,14 @@ public readonly record struct SearchOptions
 
     /// <summary>Boost of a match in the title over one in the body (default 2).</summary>
     public float TitleWeight { get => _titleWeight ?? 2f; init => _titleWeight = value; }
+
+    /// <summary>
+    /// Whether each hit carries its matching parts (sub-results, best first) with their highlights (default true). False
+    /// returns the ranked hits, scores and counts only (<see cref="SearchResults.GetParts(in RankedHit)"/> is empty and an
+    /// article hit's <see cref="RankedHit.BlockIndex"/> is -1): for a result list that shows titles and fetches passages
+    /// later, it saves reading the page's positions (about 1 µs a hit).
+    /// </summary>
+    public bool SubResults { get => _subResults ?? true; init => _subResults = value; }
 
     /// <summary>Ranks by scoring every match, without early termination (for tests that compare both ways).</summary>
     internal bool Exhaustive { get; init; }

@@ -9,10 +9,18 @@ namespace CorpusSdk.Search.Execution;
 /// </summary>
 internal static class Highlighter
 {
-    public static void AddHit(SearchContext context, in Evaluator evaluator, in IndexView index, bool articles, ScoredDoc doc, int corpus)
+    public static void AddHit(SearchContext context, in Evaluator evaluator, in IndexView index, bool articles, ScoredDoc doc, int corpus, bool subResults = true)
     {
-        evaluator.ResetCursors();
         int firstPart = context.Parts.Count;
+        if (!subResults)
+        {
+            // The hit alone: no positions read.
+            int hitArticle = articles ? doc.Doc : index.PartArticles[doc.Doc];
+            context.Hits.Add(new RankedHit(corpus, hitArticle, articles ? -1 : index.PartBlocks[doc.Doc] - 1, doc.Score, firstPart, 0));
+            return;
+        }
+
+        evaluator.ResetCursors();
         int article;
         if (articles)
         {
