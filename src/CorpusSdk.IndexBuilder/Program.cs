@@ -40,7 +40,11 @@ try
         }
     }
 
-    var (file, contentHash, articles) = IndexFileBuilder.Build(seeds, string.IsNullOrWhiteSpace(className) ? "Corpus" : className.Trim());
+    // CORPUSSDK_INDEX_TIMINGS=1 prints the time of each phase (for the scale benchmark).
+    Action<string, double>? timings = Environment.GetEnvironmentVariable("CORPUSSDK_INDEX_TIMINGS") == "1"
+        ? (name, ms) => Console.WriteLine("CorpusSdk: " + name + ": " + ms.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " ms")
+        : null;
+    var (file, contentHash, articles) = IndexFileBuilder.Build(seeds, string.IsNullOrWhiteSpace(className) ? "Corpus" : className.Trim(), timings);
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
     File.WriteAllBytes(output, file);
     File.WriteAllText(hashOutput, contentHash + "\n");

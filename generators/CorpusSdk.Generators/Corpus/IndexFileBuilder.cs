@@ -21,17 +21,31 @@ internal static class IndexFileBuilder
     /// <summary>The index file of the given seeds and its content hash (the corpus's <c>ContentHash</c>).</summary>
     /// <param name="seeds">Each seed's path and bytes.</param>
     /// <param name="className">The corpus class name (reserved member names depend on it).</param>
-    public static (byte[] File, string ContentHash, int ArticleCount) Build(IEnumerable<(string Path, byte[] Bytes)> seeds, string className)
+    public static (byte[] File, string ContentHash, int ArticleCount) Build(IEnumerable<(string Path, byte[] Bytes)> seeds, string className) =>
+        Build(seeds, className, null);
+
+    /// <summary>The same, reporting the time of each phase to <paramref name="phase"/> (name, milliseconds).</summary>
+    public static (byte[] File, string ContentHash, int ArticleCount) Build(IEnumerable<(string Path, byte[] Bytes)> seeds, string className, Action<string, double>? phase)
     {
-        var results = new Dictionary<string, SeedResult>(StringComparer.Ordinal);
-        var candidates = new List<CorpusEntry>();
-        foreach (var (path, bytes) in seeds)
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Per seed, independent of the others (the generator's per-seed steps): read, parse and index on every core.
+        (string Path, byte[] Bytes)[] files = [.. seeds];
+        var parsed = new (SeedResult Seed, ArticleIndexSpec? Index)[files.Length];
+        System.Threading.Tasks.Parallel.For(0, files.Length, i =>
         {
-            var (text, encodingName) = Decode(bytes);
-            SeedResult seed = SeedReader.Read(path, text, encodingName, CancellationToken.None);
-            if (seed.Article is not null && !results.ContainsKey(path))
+            var (text, encodingName) = Decode(files[i].Bytes);
+            SeedResult seed = SeedReader.Read(files[i].Path, text, encodingName, CancellationToken.None);
+            parsed[i] = (seed, seed.Article is null ? null : ArticleIndexer.Index(seed.Article, seed.Path));
+        });
+        Phase("read, parse and index articles");
+
+        var results = new Dictionary<string, (SeedResult Seed, ArticleIndexSpec Index)>(StringComparer.Ordinal);
+        var candidates = new List<CorpusEntry>();
+        foreach (var (seed, articleIndex) in parsed)
+        {
+            if (articleIndex is not null && !results.ContainsKey(seed.Path))
             {
-                results.Add(path, seed);
+                results.Add(seed.Path, (seed, articleIndex));
                 candidates.Add(new CorpusEntry(seed.Id, seed.MemberName, seed.ContentSha256, seed.Path));
             }
         }
@@ -41,20 +55,32 @@ internal static class IndexFileBuilder
         var articles = new List<ArticleIndexSpec>();
         foreach (PlannedSeed planned in plan.Accepted)
         {
-            SeedResult seed = results[planned.Path];
+            var (seed, articleIndex) = results[planned.Path];
             accepted.Add(new CorpusEntry(seed.Id, seed.MemberName, seed.ContentSha256, seed.Path));
-            articles.Add(ArticleIndexer.Index(seed.Article!, seed.Path));
+            articles.Add(articleIndex);
         }
 
+        Phase("plan");
         string contentHash = CorpusPlanner.ContentHash(accepted);
-        CorpusIndex index = CorpusIndexBuilder.Build(articles);
-        var sections = new List<(string Name, int Mode, byte[] Bytes)>();
-        foreach (IndexSectionData section in IndexEmitter.Sections(index))
+        CorpusIndex index = CorpusIndexBuilder.Build(articles, parallel: true);
+        Phase("merge");
+        List<IndexSectionData> laidOut = IndexEmitter.Sections(index, parallel: true);
+        var sections = new List<(string Name, int Mode, byte[] Bytes)>(laidOut.Count);
+        foreach (IndexSectionData section in laidOut)
         {
             sections.Add((section.Section, section.Mode is { } mode ? IndexEmitter.ModeNumber(mode) : -1, Encoding.UTF8.GetBytes(section.Text ?? section.Packed!)));
         }
 
-        return (IndexFile.Write(CorpusFormat.Version, articles.Count, contentHash, sections), contentHash, articles.Count);
+        Phase("pack sections");
+        byte[] file = IndexFile.Write(CorpusFormat.Version, articles.Count, contentHash, sections);
+        Phase("write file");
+        return (file, contentHash, articles.Count);
+
+        void Phase(string name)
+        {
+            phase?.Invoke(name, watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+        }
     }
 
     /// <summary>

@@ -167,8 +167,10 @@ internal static class IndexEmitter
     /// tests use it to search an index without compiling it. <paramref name="allowBlocks"/> says which integer sections
     /// may take the block layout (<see cref="IndexInts"/>); by default <see cref="BlockedByDefault"/>.
     /// </summary>
-    public static List<IndexSectionData> Sections(CorpusIndex index, System.Func<string, bool>? allowBlocks = null)
+    public static List<IndexSectionData> Sections(CorpusIndex index, System.Func<string, bool>? allowBlocks = null, bool parallel = false)
     {
+        // Packing is per section and independent: the build step packs on every core (the generator does not start threads).
+        var packs = new List<System.Action>();
         var sections = new List<IndexSectionData>
         {
             Packed("PartArticles", null, index.PartArticles),
@@ -202,9 +204,26 @@ internal static class IndexEmitter
             sections.Add(Packed("ArticleBlockBounds", mode, index.ArticleBlockBounds[m]));
         }
 
+        if (parallel)
+        {
+            System.Threading.Tasks.Parallel.Invoke(packs.ToArray());
+        }
+        else
+        {
+            foreach (System.Action pack in packs)
+            {
+                pack();
+            }
+        }
+
         return sections;
 
-        IndexSectionData Packed(string section, string? mode, IReadOnlyList<int> values) => new(section, mode, null, IndexInts.Pack(values, (allowBlocks ?? BlockedByDefault)(section)));
+        IndexSectionData Packed(string section, string? mode, IReadOnlyList<int> values)
+        {
+            var data = new IndexSectionData(section, mode, null, null);
+            packs.Add(() => data.Packed = IndexInts.Pack(values, (allowBlocks ?? BlockedByDefault)(section)));
+            return data;
+        }
     }
 
     /// <summary>
@@ -290,6 +309,9 @@ internal static class IndexEmitter
 /// <summary>One section of the index: its name, its mode (null for corpus-wide sections) and its content.</summary>
 internal sealed record IndexSectionData(string Section, string? Mode, string? Text, string? Packed)
 {
+    /// <summary>The packed integers (<see cref="IndexInts"/>), set when <see cref="IndexEmitter.Sections"/> returns.</summary>
+    public string? Packed { get; set; } = Packed;
+
     /// <summary>A unique name for the section (used for nested classes of large data).</summary>
     public string Name => Section + Mode;
 }

@@ -98,7 +98,10 @@ internal static class CorpusIndexBuilder
     private const int WordForms = (1 << (int)LightStemmer.Form.Word) | (1 << (int)LightStemmer.Form.Prefixless);
     private const int StemForm = 1 << (int)LightStemmer.Form.Stem;
 
-    public static CorpusIndex Build(IReadOnlyList<ArticleIndexSpec> articles)
+    /// <summary>Merges the articles' index models, in article order, into the corpus index.</summary>
+    /// <param name="articles">Each article's model.</param>
+    /// <param name="parallel">Build the four modes' postings on every core (the index build step; the generator starts no threads).</param>
+    public static CorpusIndex Build(IReadOnlyList<ArticleIndexSpec> articles, bool parallel = false)
     {
         var index = new CorpusIndex();
         var postings = new Dictionary<string, (int Forms, List<int> Tokens)>[CorpusIndex.ModeCount];
@@ -170,86 +173,99 @@ internal static class CorpusIndexBuilder
         index.PartLuceneStarts.Add(lucene);
         index.ArticleFirstParts.Add(index.PartArticles.Count);
 
-        for (int m = 0; m < CorpusIndex.ModeCount; m++)
+        if (parallel)
         {
-            var terms = new List<string>(postings[m].Count);
-            foreach (var pair in postings[m])
+            System.Threading.Tasks.Parallel.For(0, CorpusIndex.ModeCount, m => BuildMode(index, postings[m], m, tokenParts));
+        }
+        else
+        {
+            for (int m = 0; m < CorpusIndex.ModeCount; m++)
             {
-                if (m != (int)IndexMode.Default || IsAccepted(pair.Key, pair.Value.Forms))
-                {
-                    terms.Add(pair.Key);
-                }
+                BuildMode(index, postings[m], m, tokenParts);
             }
-
-            terms.Sort(StringComparer.Ordinal);
-            index.Terms[m].AddRange(terms);
-            foreach (string term in terms)
-            {
-                index.TermPostings[m].Add(index.PostingParts[m].Count);
-                index.TermArticlePostings[m].Add(index.ArticleDocs[m].Count);
-                List<int> tokens = postings[m][term].Tokens;
-                tokens.Sort();
-                int titles = 0, bodies = 0, blocks = 0;
-                int lastBodyArticle = -1;
-                for (int i = 0; i < tokens.Count; i++)
-                {
-                    int part = tokenParts[tokens[i]];
-                    index.Positions[m].Add(tokens[i]);
-                    if (i + 1 < tokens.Count && tokenParts[tokens[i + 1]] == part)
-                    {
-                        continue;
-                    }
-
-                    // Last position of this part: close its posting, and add it to its article's posting.
-                    int freq = index.Positions[m].Count - (index.PostingEnds[m].Count == 0 ? 0 : index.PostingEnds[m][index.PostingEnds[m].Count - 1]);
-                    index.PostingParts[m].Add(part);
-                    index.PostingEnds[m].Add(index.Positions[m].Count);
-                    int owner = index.PartArticles[part];
-                    int docs = index.ArticleDocs[m].Count;
-                    if (docs == 0 || index.ArticleDocs[m][docs - 1] != owner || index.TermArticlePostings[m][index.TermArticlePostings[m].Count - 1] == docs)
-                    {
-                        index.ArticleDocs[m].Add(owner);
-                        index.ArticleTitleFreqs[m].Add(0);
-                        index.ArticleBodyFreqs[m].Add(0);
-                        docs++;
-                    }
-
-                    if (index.PartBlocks[part] == 0)
-                    {
-                        index.ArticleTitleFreqs[m][docs - 1] += freq;
-                    }
-                    else
-                    {
-                        index.ArticleBodyFreqs[m][docs - 1] += freq;
-                    }
-
-                    if (index.PartBlocks[part] == 0)
-                    {
-                        titles++;
-                    }
-                    else
-                    {
-                        blocks++;
-                        int article = index.PartArticles[part];
-                        if (article != lastBodyArticle)
-                        {
-                            bodies++;
-                            lastBodyArticle = article;
-                        }
-                    }
-                }
-
-                index.TermTitleArticles[m].Add(titles);
-                index.TermBodyArticles[m].Add(bodies);
-                index.TermBlocks[m].Add(blocks);
-            }
-
-            index.TermPostings[m].Add(index.PostingParts[m].Count);
-            index.TermArticlePostings[m].Add(index.ArticleDocs[m].Count);
-            AddBlockBounds(index, m);
         }
 
         return index;
+    }
+
+    /// <summary>The dictionary, postings, positions, frequencies and block bounds of mode <paramref name="m"/> (touches only that mode's lists).</summary>
+    private static void BuildMode(CorpusIndex index, Dictionary<string, (int Forms, List<int> Tokens)> postings, int m, List<int> tokenParts)
+    {
+        var terms = new List<string>(postings.Count);
+        foreach (var pair in postings)
+        {
+            if (m != (int)IndexMode.Default || IsAccepted(pair.Key, pair.Value.Forms))
+            {
+                terms.Add(pair.Key);
+            }
+        }
+
+        terms.Sort(StringComparer.Ordinal);
+        index.Terms[m].AddRange(terms);
+        foreach (string term in terms)
+        {
+            index.TermPostings[m].Add(index.PostingParts[m].Count);
+            index.TermArticlePostings[m].Add(index.ArticleDocs[m].Count);
+            List<int> tokens = postings[term].Tokens;
+            tokens.Sort();
+            int titles = 0, bodies = 0, blocks = 0;
+            int lastBodyArticle = -1;
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                int part = tokenParts[tokens[i]];
+                index.Positions[m].Add(tokens[i]);
+                if (i + 1 < tokens.Count && tokenParts[tokens[i + 1]] == part)
+                {
+                    continue;
+                }
+
+                // Last position of this part: close its posting, and add it to its article's posting.
+                int freq = index.Positions[m].Count - (index.PostingEnds[m].Count == 0 ? 0 : index.PostingEnds[m][index.PostingEnds[m].Count - 1]);
+                index.PostingParts[m].Add(part);
+                index.PostingEnds[m].Add(index.Positions[m].Count);
+                int owner = index.PartArticles[part];
+                int docs = index.ArticleDocs[m].Count;
+                if (docs == 0 || index.ArticleDocs[m][docs - 1] != owner || index.TermArticlePostings[m][index.TermArticlePostings[m].Count - 1] == docs)
+                {
+                    index.ArticleDocs[m].Add(owner);
+                    index.ArticleTitleFreqs[m].Add(0);
+                    index.ArticleBodyFreqs[m].Add(0);
+                    docs++;
+                }
+
+                if (index.PartBlocks[part] == 0)
+                {
+                    index.ArticleTitleFreqs[m][docs - 1] += freq;
+                }
+                else
+                {
+                    index.ArticleBodyFreqs[m][docs - 1] += freq;
+                }
+
+                if (index.PartBlocks[part] == 0)
+                {
+                    titles++;
+                }
+                else
+                {
+                    blocks++;
+                    int article = index.PartArticles[part];
+                    if (article != lastBodyArticle)
+                    {
+                        bodies++;
+                        lastBodyArticle = article;
+                    }
+                }
+            }
+
+            index.TermTitleArticles[m].Add(titles);
+            index.TermBodyArticles[m].Add(bodies);
+            index.TermBlocks[m].Add(blocks);
+        }
+
+        index.TermPostings[m].Add(index.PostingParts[m].Count);
+        index.TermArticlePostings[m].Add(index.ArticleDocs[m].Count);
+        AddBlockBounds(index, m);
     }
 
     /// <summary>Fills <see cref="CorpusIndex.ArticleBlockBounds"/> of mode <paramref name="m"/>.</summary>
