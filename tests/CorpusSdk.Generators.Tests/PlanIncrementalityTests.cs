@@ -47,6 +47,24 @@ public sealed class PlanIncrementalityTests
     }
 
     [Fact]
+    public void With_the_index_in_a_resource_editing_one_seed_reemits_that_article_and_the_content_hash_only()
+    {
+        var resource = new Dictionary<string, string> { ["build_property.CorpusSdkIndexResource"] = "CorpusSdk.SearchIndex" };
+        (GeneratorDriver driver, AdditionalText[] seeds, Compilation compilation) = Start(resource);
+        string text = seeds[Edited].GetText()!.ToString();
+        int at = text.Contains('\r', StringComparison.Ordinal) ? text.IndexOf(".\r\n", StringComparison.Ordinal) : text.IndexOf(".\n", StringComparison.Ordinal);
+        driver = driver.ReplaceAdditionalText(seeds[Edited], GeneratorHarness.Seed(seeds[Edited].Path, text.Insert(at, " تعديل"))).RunGenerators(compilation.Clone());
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        AssertPerSeed(result, CorpusGenerator.TrackingNames.Articles, IncrementalStepRunReason.Cached);
+
+        // Nothing is indexed by the generator, and the index file's model (member names) did not change: no index work at all.
+        Assert.False(result.TrackedSteps.TryGetValue(CorpusGenerator.TrackingNames.ArticleIndex, out var indexed) && indexed.Any(run => run.Outputs.Length > 0));
+        Assert.Contains(SingleReason(result, CorpusGenerator.TrackingNames.Index), new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged });
+        Assert.Equal(IncrementalStepRunReason.Modified, SingleReason(result, CorpusGenerator.TrackingNames.Corpus));
+    }
+
+    [Fact]
     public void Renaming_one_seed_modifies_the_plan()
     {
         (GeneratorDriver driver, AdditionalText[] seeds, Compilation compilation) = Start();
@@ -95,13 +113,13 @@ public sealed class PlanIncrementalityTests
         Assert.Equal(2, plan.Diagnostics.Count);
     }
 
-    private static (GeneratorDriver Driver, AdditionalText[] Seeds, Compilation Compilation) Start()
+    private static (GeneratorDriver Driver, AdditionalText[] Seeds, Compilation Compilation) Start(Dictionary<string, string>? options = null)
     {
         AdditionalText[] seeds = SyntheticCorpus.SyntheticCorpus.Generate(Count, Vocabulary.FromSeed())
             .Select(a => GeneratorHarness.Seed("/repo/seeds/" + a.FileName, a.Text))
             .ToArray();
         Compilation compilation = GeneratorHarness.CreateCompilation();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(seeds).RunGenerators(compilation);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(seeds, options).RunGenerators(compilation);
         Assert.Equal(Count + 2, driver.GetRunResult().Results.Single().GeneratedSources.Length);
         return (driver, seeds, compilation);
     }
