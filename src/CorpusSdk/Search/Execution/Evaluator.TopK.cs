@@ -25,10 +25,10 @@ internal ref partial struct Evaluator
     private const float Slack = 1.0001f;
 
     /// <summary>
-    /// Whether <see cref="SelectTopPruned"/> can rank this plan: a term, or an AND driven by a term (its cheapest
-    /// clause) whose other scored clauses are terms or words of terms (exclusions: anything). An OR, a word of several
-    /// terms, a phrase or a prefix is ranked by scoring every match: measured, their document-at-a-time merge cost more
-    /// than the scoring it saved at 1,000 articles.
+    /// Whether <see cref="SelectTopPruned"/> can rank this plan: a term, a phrase of one term per word, or an AND driven
+    /// by a term (its cheapest clause) whose other scored clauses are terms or words of terms (exclusions: anything). An
+    /// OR, a word of several terms, another phrase or a prefix is ranked by scoring every match: measured, their
+    /// document-at-a-time merge cost more than the scoring it saved at 1,000 articles.
     /// </summary>
     public readonly bool CanPrune(int root)
     {
@@ -39,7 +39,7 @@ internal ref partial struct Evaluator
         }
 
         ref PlanNode node = ref Plan[root];
-        if (node.Kind == PlanKind.Term)
+        if (node.Kind == PlanKind.Term || (node.Kind == PlanKind.Phrase && node.SingleTerms && node.Count <= MaxPhraseWords))
         {
             return true;
         }
@@ -96,6 +96,16 @@ internal ref partial struct Evaluator
                 return node.ArticleEnd - node.ArticleStart;
             case PlanKind.Prefix:
                 return node.End - node.Start;
+            case PlanKind.Phrase:
+            {
+                int matches = 0;
+                for (int article = NextCommonArticle(ref node, 0); article != NoMore; article = NextCommonArticle(ref node, article + 1))
+                {
+                    matches += PhraseInArticle(ref node, article, out _, out _) ? 1 : 0;
+                }
+
+                return matches;
+            }
         }
 
         int words = (_index.ArticleCount + 63) >> 6;
@@ -216,6 +226,13 @@ internal ref partial struct Evaluator
 
         var heap = new TopHeap(top.Reserve(k), k);
         ref PlanNode node = ref Plan[root];
+        if (node.Kind == PlanKind.Phrase)
+        {
+            TopOfPhrase(ref node, ref heap);
+            top.SetCount(heap.Sort());
+            return;
+        }
+
         Span<int> clauses = stackalloc int[MaxClauses];
         Span<int> excluded = stackalloc int[MaxClauses];
         int count = 0, exclusions = 0;
@@ -299,6 +316,49 @@ internal ref partial struct Evaluator
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A phrase of one term per word: its candidate articles in order, each verified only when its bound can beat the
+    /// k-th score (BM25 at its own lengths, with each field's phrase frequency at most its words' smallest frequency there).
+    /// </summary>
+    private readonly void TopOfPhrase(ref PlanNode phrase, ref TopHeap heap)
+    {
+        long skipped = 0;
+        for (int article = NextCommonArticle(ref phrase, 0); article != NoMore; article = NextCommonArticle(ref phrase, article + 1))
+        {
+            if (heap.Full && !CanBeat(PhraseBound(ref phrase, article), heap.Threshold))
+            {
+                skipped++;
+                continue;
+            }
+
+            if (PhraseInArticle(ref phrase, article, out int title, out int body))
+            {
+                float score = ArticleScore(ref phrase, article, title, body);
+                if (heap.Accepts(score))
+                {
+                    heap.Add(article, score);
+                }
+            }
+        }
+
+        PruningCounter.Skipped += skipped;
+    }
+
+    /// <summary>A bound on a phrase's score in an article where every word's article cursor stands: its score at the smallest title and body frequencies of its words.</summary>
+    private readonly float PhraseBound(ref PlanNode phrase, int article)
+    {
+        int title = int.MaxValue, body = int.MaxValue;
+        for (int w = 0; w < phrase.Count; w++)
+        {
+            ref PlanNode term = ref Plan[Plan.ChildAt(Plan[Plan.ChildAt(phrase.First + w)].First)];
+            ref readonly ModeView view = ref _index.Source(term.Source);
+            title = Math.Min(title, view.ArticleTitleFreqs[term.ArticleCursor]);
+            body = Math.Min(body, view.ArticleBodyFreqs[term.ArticleCursor]);
+        }
+
+        return ArticleScore(ref phrase, article, title, body);
     }
 
     private static bool CanBeat(float bound, float threshold) => bound * Slack > threshold;
