@@ -96,16 +96,8 @@ internal ref partial struct Evaluator
                 return node.ArticleEnd - node.ArticleStart;
             case PlanKind.Prefix:
                 return node.End - node.Start;
-            case PlanKind.Phrase:
-            {
-                int matches = 0;
-                for (int article = NextCommonArticle(ref node, 0); article != NoMore; article = NextCommonArticle(ref node, article + 1))
-                {
-                    matches += PhraseInArticle(ref node, article, out _, out _) ? 1 : 0;
-                }
-
-                return matches;
-            }
+            case PlanKind.Phrase when node.SingleTerms && node.Count <= MaxPhraseWords:
+                return CountAndSelectPhrase(root, 0);
         }
 
         int words = (_index.ArticleCount + 63) >> 6;
@@ -226,13 +218,6 @@ internal ref partial struct Evaluator
 
         var heap = new TopHeap(top.Reserve(k), k);
         ref PlanNode node = ref Plan[root];
-        if (node.Kind == PlanKind.Phrase)
-        {
-            TopOfPhrase(ref node, ref heap);
-            top.SetCount(heap.Sort());
-            return;
-        }
-
         Span<int> clauses = stackalloc int[MaxClauses];
         Span<int> excluded = stackalloc int[MaxClauses];
         int count = 0, exclusions = 0;
@@ -319,46 +304,67 @@ internal ref partial struct Evaluator
     }
 
     /// <summary>
-    /// A phrase of one term per word: its candidate articles in order, each verified only when its bound can beat the
-    /// k-th score (BM25 at its own lengths, with each field's phrase frequency at most its words' smallest frequency there).
+    /// A phrase of one term per word (<see cref="CanPrune"/>): the number of articles it matches, and its best
+    /// <paramref name="k"/> into <see cref="SearchContext.Top"/> as <see cref="SelectTopPruned"/> ranks, in one pass
+    /// over the candidates. An article's title matches are counted; its body's only when its bound (BM25 at its own
+    /// lengths, the body's phrase frequency at most its words' smallest there) can beat the k-th score, else its body
+    /// is only searched for one match, and only when the title has none. Cursors must be at their start.
     /// </summary>
-    private readonly void TopOfPhrase(ref PlanNode phrase, ref TopHeap heap)
+    public readonly int CountAndSelectPhrase(int root, int k)
     {
+        ref PlanNode phrase = ref Plan[root];
+        int candidates = int.MaxValue;
+        for (int w = 0; w < phrase.Count; w++)
+        {
+            ref PlanNode term = ref Plan[Plan.ChildAt(Plan[Plan.ChildAt(phrase.First + w)].First)];
+            candidates = Math.Min(candidates, term.ArticleEnd - term.ArticleStart);
+        }
+
+        k = Math.Min(k, candidates);
+        Buffer<ScoredDoc> top = _context.Top;
+        top.Clear();
+        var heap = new TopHeap(top.Reserve(Math.Max(k, 1)), k);
+        Span<int> buffer = stackalloc int[PhraseRuns.IntsPerWord * phrase.Count];
+        int count = 0;
         long skipped = 0;
         for (int article = NextCommonArticle(ref phrase, 0); article != NoMore; article = NextCommonArticle(ref phrase, article + 1))
         {
-            if (heap.Full && !CanBeat(PhraseBound(ref phrase, article), heap.Threshold))
+            scoped PhraseRuns runs = LocateRuns(ref phrase, article, buffer);
+            int title = RunMatches(runs, title: true, any: k == 0);
+            int body;
+            if (k > 0 && (!heap.Full || CanBeat(ArticleScore(ref phrase, article, title, SmallestBodyRun(runs)), heap.Threshold)))
             {
-                skipped++;
-                continue;
-            }
-
-            if (PhraseInArticle(ref phrase, article, out int title, out int body))
-            {
+                body = RunMatches(runs, title: false, any: false);
                 float score = ArticleScore(ref phrase, article, title, body);
-                if (heap.Accepts(score))
+                if (title + body > 0 && heap.Accepts(score))
                 {
                     heap.Add(article, score);
                 }
             }
+            else
+            {
+                skipped += k > 0 ? 1 : 0;
+                body = title > 0 ? 0 : RunMatches(runs, title: false, any: true);
+            }
+
+            count += title + body > 0 ? 1 : 0;
         }
 
         PruningCounter.Skipped += skipped;
+        top.SetCount(k > 0 ? heap.Sort() : 0);
+        return count;
     }
 
-    /// <summary>A bound on a phrase's score in an article where every word's article cursor stands: its score at the smallest title and body frequencies of its words.</summary>
-    private readonly float PhraseBound(ref PlanNode phrase, int article)
+    /// <summary>The fewest positions a word of the phrase has in the article's body.</summary>
+    private static int SmallestBodyRun(scoped in PhraseRuns runs)
     {
-        int title = int.MaxValue, body = int.MaxValue;
-        for (int w = 0; w < phrase.Count; w++)
+        int smallest = int.MaxValue;
+        for (int w = 0; w < runs.Count; w++)
         {
-            ref PlanNode term = ref Plan[Plan.ChildAt(Plan[Plan.ChildAt(phrase.First + w)].First)];
-            ref readonly ModeView view = ref _index.Source(term.Source);
-            title = Math.Min(title, view.ArticleTitleFreqs[term.ArticleCursor]);
-            body = Math.Min(body, view.ArticleBodyFreqs[term.ArticleCursor]);
+            smallest = Math.Min(smallest, runs.To[w] - runs.TitleEnd[w]);
         }
 
-        return ArticleScore(ref phrase, article, title, body);
+        return smallest;
     }
 
     private static bool CanBeat(float bound, float threshold) => bound * Slack > threshold;

@@ -896,7 +896,7 @@ internal ref partial struct Evaluator
     /// </summary>
     private readonly bool PhraseInRuns(ref PlanNode node, int article, out int title, out int body)
     {
-        scoped PhraseRuns runs = LocateRuns(ref node, article, stackalloc int[5 * node.Count]);
+        scoped PhraseRuns runs = LocateRuns(ref node, article, stackalloc int[PhraseRuns.IntsPerWord * node.Count]);
         title = RunMatches(runs, title: true, any: !_scoring);
         body = title > 0 && !_scoring ? 0 : RunMatches(runs, title: false, any: !_scoring);
         return title + body > 0;
@@ -905,7 +905,7 @@ internal ref partial struct Evaluator
     /// <summary>
     /// Each word's positions in an article where the phrase's article cursors stand: one ascending run of the mode's
     /// positions per word (its term's postings there, title first), found from its article postings without reading
-    /// its part postings. <paramref name="buffer"/>: 5 ints per word.
+    /// its part postings. <paramref name="buffer"/>: <see cref="PhraseRuns.IntsPerWord"/> ints per word.
     /// </summary>
     private readonly PhraseRuns LocateRuns(ref PlanNode node, int article, Span<int> buffer)
     {
@@ -965,7 +965,7 @@ internal ref partial struct Evaluator
     private readonly int RunMatches(scoped in PhraseRuns runs, bool title, bool any)
     {
         int count = runs.Count;
-        Span<int> at = stackalloc int[count];
+        Span<int> at = runs.At;
         int anchor = 0;
         for (int w = 0; w < count; w++)
         {
@@ -1207,9 +1207,13 @@ internal ref partial struct Evaluator
 /// <summary>A phrase's words' positions in one article (<see cref="Evaluator"/>): per word, [From, To) of its mode's positions, the title's up to TitleEnd.</summary>
 internal ref struct PhraseRuns
 {
+    /// <summary>The ints of scratch a word takes.</summary>
+    public const int IntsPerWord = 6;
+
     public PhraseRuns(Span<int> buffer, int count)
     {
         Count = count;
+        At = buffer.Slice(5 * count, count);
         From = buffer.Slice(0, count);
         TitleEnd = buffer.Slice(count, count);
         To = buffer.Slice(2 * count, count);
@@ -1228,6 +1232,9 @@ internal ref struct PhraseRuns
     public Span<int> Offsets { get; }
 
     public Span<int> Sources { get; }
+
+    /// <summary>Scratch: each word's cursor in its run.</summary>
+    public Span<int> At { get; }
 
     public int FirstPart { get; set; }
 
