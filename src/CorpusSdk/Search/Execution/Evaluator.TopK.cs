@@ -313,46 +313,136 @@ internal ref partial struct Evaluator
     public readonly int CountAndSelectPhrase(int root, int k)
     {
         ref PlanNode phrase = ref Plan[root];
+        int words = phrase.Count;
+        Span<int> buffer = stackalloc int[(PhraseRuns.IntsPerWord + 5) * words];
+        var runs = new PhraseRuns(buffer, words);
+
+        // Each word's term cursors, read here once: article postings [cursor, end), positions of posting positionPosting from positionCursor.
+        Span<int> cursors = buffer.Slice(PhraseRuns.IntsPerWord * words, words);
+        Span<int> ends = buffer.Slice((PhraseRuns.IntsPerWord + 1) * words, words);
+        Span<int> positionPostings = buffer.Slice((PhraseRuns.IntsPerWord + 2) * words, words);
+        Span<int> positionCursors = buffer.Slice((PhraseRuns.IntsPerWord + 3) * words, words);
+        Span<int> positionEnds = buffer.Slice((PhraseRuns.IntsPerWord + 4) * words, words);
         int candidates = int.MaxValue;
-        for (int w = 0; w < phrase.Count; w++)
+        runs.MinOffset = int.MaxValue;
+        runs.MaxOffset = int.MinValue;
+        runs.SameSource = true;
+        for (int w = 0; w < words; w++)
         {
-            ref PlanNode term = ref Plan[Plan.ChildAt(Plan[Plan.ChildAt(phrase.First + w)].First)];
+            ref PlanNode word = ref Plan[Plan.ChildAt(phrase.First + w)];
+            ref PlanNode term = ref Plan[Plan.ChildAt(word.First)];
+            cursors[w] = term.ArticleCursor;
+            ends[w] = term.ArticleEnd;
+            positionPostings[w] = term.PositionPosting;
+            positionCursors[w] = term.PositionCursor;
+            positionEnds[w] = term.PositionEnd;
+            runs.Offsets[w] = word.Offset;
+            runs.Sources[w] = term.Source;
+            runs.MinOffset = Math.Min(runs.MinOffset, word.Offset);
+            runs.MaxOffset = Math.Max(runs.MaxOffset, word.Offset);
+            runs.SameSource &= term.Source == runs.Sources[0];
             candidates = Math.Min(candidates, term.ArticleEnd - term.ArticleStart);
         }
 
         k = Math.Min(k, candidates);
         Buffer<ScoredDoc> top = _context.Top;
         top.Clear();
-        var heap = new TopHeap(top.Reserve(Math.Max(k, 1)), k);
-        Span<int> buffer = stackalloc int[PhraseRuns.IntsPerWord * phrase.Count];
+        scoped var heap = new TopHeap(top.Reserve(Math.Max(k, 1)), k);
         int count = 0;
         long skipped = 0;
-        for (int article = NextCommonArticle(ref phrase, 0); article != NoMore; article = NextCommonArticle(ref phrase, article + 1))
+        if (!runs.SameSource)
         {
-            scoped PhraseRuns runs = LocateRuns(ref phrase, article, buffer);
-            int title = RunMatches(runs, title: true, any: k == 0);
-            int body;
-            if (k > 0 && (!heap.Full || CanBeat(ArticleScore(ref phrase, article, title, SmallestBodyRun(runs)), heap.Threshold)))
+            // Words from both indexes of the default mode: the plan's cursors.
+            for (int article = NextCommonArticle(ref phrase, 0); article != NoMore; article = NextCommonArticle(ref phrase, article + 1))
             {
-                body = RunMatches(runs, title: false, any: false);
-                float score = ArticleScore(ref phrase, article, title, body);
-                if (title + body > 0 && heap.Accepts(score))
+                count += RankPhraseIn(ref phrase, article, LocateRuns(ref phrase, article, buffer), ref heap, ref skipped) ? 1 : 0;
+            }
+        }
+        else
+        {
+            ref readonly ModeView view = ref _index.Source(runs.Sources[0]);
+            IndexInts docs = view.ArticleDocs;
+            IndexInts titleFreqs = view.ArticleTitleFreqs;
+            IndexInts bodyFreqs = view.ArticleBodyFreqs;
+            int article = 0;
+            while (true)
+            {
+                // Leapfrog to the next article that holds every word.
+                int agreed = 0;
+                for (int w = 0; agreed < words; w = w + 1 == words ? 0 : w + 1)
                 {
-                    heap.Add(article, score);
-                }
-            }
-            else
-            {
-                skipped += k > 0 ? 1 : 0;
-                body = title > 0 ? 0 : RunMatches(runs, title: false, any: true);
-            }
+                    int i = docs.Gallop(cursors[w], ends[w], article);
+                    cursors[w] = i;
+                    if (i == ends[w])
+                    {
+                        PruningCounter.Skipped += skipped;
+                        top.SetCount(k > 0 ? heap.Sort() : 0);
+                        return count;
+                    }
 
-            count += title + body > 0 ? 1 : 0;
+                    int doc = docs[i];
+                    agreed = doc == article ? agreed + 1 : 1;
+                    article = doc;
+                }
+
+                runs.FirstPart = _index.ArticleFirstParts[article];
+                runs.EndPart = _index.ArticleFirstParts[article + 1];
+                for (int w = 0; w < words; w++)
+                {
+                    int posting = cursors[w];
+                    int titleFreq = titleFreqs[posting];
+                    int start = positionCursors[w];
+                    if (posting - positionPostings[w] <= LinearPositionSkip)
+                    {
+                        for (int p = positionPostings[w]; p < posting; p++)
+                        {
+                            start += titleFreqs[p] + bodyFreqs[p];
+                        }
+                    }
+                    else
+                    {
+                        start = view.Positions.Gallop(start, positionEnds[w], _index.PartFirstTokens[runs.FirstPart]);
+                    }
+
+                    runs.From[w] = start;
+                    runs.TitleEnd[w] = start + titleFreq;
+                    runs.To[w] = start + titleFreq + bodyFreqs[posting];
+                    positionPostings[w] = posting + 1;
+                    positionCursors[w] = runs.To[w];
+                }
+
+                count += RankPhraseIn(ref phrase, article, runs, ref heap, ref skipped) ? 1 : 0;
+                article++;
+            }
         }
 
         PruningCounter.Skipped += skipped;
         top.SetCount(k > 0 ? heap.Sort() : 0);
         return count;
+    }
+
+    /// <summary>
+    /// For <see cref="CountAndSelectPhrase"/>: whether the phrase is in the article whose positions <paramref name="runs"/>
+    /// holds; its score offered to the heap when its bound can beat the k-th score.
+    /// </summary>
+    private readonly bool RankPhraseIn(ref PlanNode phrase, int article, scoped in PhraseRuns runs, scoped ref TopHeap heap, ref long skipped)
+    {
+        bool ranking = heap.Capacity > 0;
+        int title = RunMatches(runs, title: true, any: !ranking);
+        if (ranking && (!heap.Full || CanBeat(ArticleScore(ref phrase, article, title, SmallestBodyRun(runs)), heap.Threshold)))
+        {
+            int body = RunMatches(runs, title: false, any: false);
+            float score = ArticleScore(ref phrase, article, title, body);
+            if (title + body > 0 && heap.Accepts(score))
+            {
+                heap.Add(article, score);
+            }
+
+            return title + body > 0;
+        }
+
+        skipped += ranking ? 1 : 0;
+        return title > 0 || RunMatches(runs, title: false, any: true) > 0;
     }
 
     /// <summary>The fewest positions a word of the phrase has in the article's body.</summary>
@@ -431,6 +521,9 @@ internal ref struct TopHeap
     }
 
     public readonly bool Full => _size == _k;
+
+    /// <summary>How many it keeps (k).</summary>
+    public readonly int Capacity => _k;
 
     /// <summary>The k-th best score (once full).</summary>
     public readonly float Threshold => _heap[0].Score;
