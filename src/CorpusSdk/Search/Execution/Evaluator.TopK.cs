@@ -306,9 +306,9 @@ internal ref partial struct Evaluator
     /// <summary>
     /// A phrase of one term per word (<see cref="CanPrune"/>): the number of articles it matches, and its best
     /// <paramref name="k"/> into <see cref="SearchContext.Top"/> as <see cref="SelectTopPruned"/> ranks, in one pass
-    /// over the candidates. An article's title matches are counted; its body's only when its bound (BM25 at its own
-    /// lengths, the body's phrase frequency at most its words' smallest there) can beat the k-th score, else its body
-    /// is only searched for one match, and only when the title has none. Cursors must be at their start.
+    /// over the candidates; with k = 0, the count only (an article's first match is enough). Every match is scored:
+    /// measured, a bound at the words' smallest frequencies (the phrase's frequency cannot exceed them) pruned almost
+    /// nothing at k = 10 (body scores are close) and cost more than it saved. Cursors must be at their start.
     /// </summary>
     public readonly int CountAndSelectPhrase(int root, int k)
     {
@@ -349,13 +349,12 @@ internal ref partial struct Evaluator
         top.Clear();
         scoped var heap = new TopHeap(top.Reserve(Math.Max(k, 1)), k);
         int count = 0;
-        long skipped = 0;
         if (!runs.SameSource)
         {
             // Words from both indexes of the default mode: the plan's cursors.
             for (int article = NextCommonArticle(ref phrase, 0); article != NoMore; article = NextCommonArticle(ref phrase, article + 1))
             {
-                count += RankPhraseIn(ref phrase, article, LocateRuns(ref phrase, article, buffer), ref heap, ref skipped) ? 1 : 0;
+                count += RankPhraseIn(ref phrase, article, LocateRuns(ref phrase, article, buffer), ref heap) ? 1 : 0;
             }
         }
         else
@@ -375,7 +374,6 @@ internal ref partial struct Evaluator
                     cursors[w] = i;
                     if (i == ends[w])
                     {
-                        PruningCounter.Skipped += skipped;
                         top.SetCount(k > 0 ? heap.Sort() : 0);
                         return count;
                     }
@@ -411,50 +409,41 @@ internal ref partial struct Evaluator
                     positionCursors[w] = runs.To[w];
                 }
 
-                count += RankPhraseIn(ref phrase, article, runs, ref heap, ref skipped) ? 1 : 0;
+                count += RankPhraseIn(ref phrase, article, runs, ref heap) ? 1 : 0;
                 article++;
             }
         }
 
-        PruningCounter.Skipped += skipped;
         top.SetCount(k > 0 ? heap.Sort() : 0);
         return count;
     }
 
     /// <summary>
     /// For <see cref="CountAndSelectPhrase"/>: whether the phrase is in the article whose positions <paramref name="runs"/>
-    /// holds; its score offered to the heap when its bound can beat the k-th score.
+    /// holds; with a heap, its score offered to it.
     /// </summary>
-    private readonly bool RankPhraseIn(ref PlanNode phrase, int article, scoped in PhraseRuns runs, scoped ref TopHeap heap, ref long skipped)
+    private readonly bool RankPhraseIn(ref PlanNode phrase, int article, scoped in PhraseRuns runs, scoped ref TopHeap heap)
     {
         bool ranking = heap.Capacity > 0;
         int title = RunMatches(runs, title: true, any: !ranking);
-        if (ranking && (!heap.Full || CanBeat(ArticleScore(ref phrase, article, title, SmallestBodyRun(runs)), heap.Threshold)))
+        if (!ranking)
         {
-            int body = RunMatches(runs, title: false, any: false);
-            float score = ArticleScore(ref phrase, article, title, body);
-            if (title + body > 0 && heap.Accepts(score))
-            {
-                heap.Add(article, score);
-            }
-
-            return title + body > 0;
+            return title > 0 || RunMatches(runs, title: false, any: true) > 0;
         }
 
-        skipped += ranking ? 1 : 0;
-        return title > 0 || RunMatches(runs, title: false, any: true) > 0;
-    }
-
-    /// <summary>The fewest positions a word of the phrase has in the article's body.</summary>
-    private static int SmallestBodyRun(scoped in PhraseRuns runs)
-    {
-        int smallest = int.MaxValue;
-        for (int w = 0; w < runs.Count; w++)
+        int body = RunMatches(runs, title: false, any: false);
+        if (title + body == 0)
         {
-            smallest = Math.Min(smallest, runs.To[w] - runs.TitleEnd[w]);
+            return false;
         }
 
-        return smallest;
+        float score = ArticleScore(ref phrase, article, title, body);
+        if (heap.Accepts(score))
+        {
+            heap.Add(article, score);
+        }
+
+        return true;
     }
 
     private static bool CanBeat(float bound, float threshold) => bound * Slack > threshold;
