@@ -170,6 +170,14 @@ public sealed class CorpusSearch
         bool unfiltered = author == -2 && from == int.MinValue && to == int.MaxValue && !options.Facets;
         if (articles && unfiltered && (!scoring || (options.Sort == SearchSort.Relevance && !options.Exhaustive && evaluator.CanPrune(root))))
         {
+            if (scoring && context.Plan[root].Kind == PlanKind.Phrase)
+            {
+                // Counted and ranked in one pass.
+                context.TotalCount = evaluator.CountAndSelectPhrase(root, TopCount(options));
+                ranked = true;
+                return context.TotalCount > 0;
+            }
+
             context.TotalCount = evaluator.CountArticles(root);
             if (scoring && context.TotalCount > 0)
             {

@@ -25,10 +25,10 @@ internal ref partial struct Evaluator
     private const float Slack = 1.0001f;
 
     /// <summary>
-    /// Whether <see cref="SelectTopPruned"/> can rank this plan: a term, or an AND driven by a term (its cheapest
-    /// clause) whose other scored clauses are terms or words of terms (exclusions: anything). An OR, a word of several
-    /// terms, a phrase or a prefix is ranked by scoring every match: measured, their document-at-a-time merge cost more
-    /// than the scoring it saved at 1,000 articles.
+    /// Whether <see cref="SelectTopPruned"/> can rank this plan: a term, a phrase of one term per word, or an AND driven
+    /// by a term (its cheapest clause) whose other scored clauses are terms or words of terms (exclusions: anything). An
+    /// OR, a word of several terms, another phrase or a prefix is ranked by scoring every match: measured, their
+    /// document-at-a-time merge cost more than the scoring it saved at 1,000 articles.
     /// </summary>
     public readonly bool CanPrune(int root)
     {
@@ -39,7 +39,7 @@ internal ref partial struct Evaluator
         }
 
         ref PlanNode node = ref Plan[root];
-        if (node.Kind == PlanKind.Term)
+        if (node.Kind == PlanKind.Term || (node.Kind == PlanKind.Phrase && node.SingleTerms && node.Count <= MaxPhraseWords))
         {
             return true;
         }
@@ -96,6 +96,8 @@ internal ref partial struct Evaluator
                 return node.ArticleEnd - node.ArticleStart;
             case PlanKind.Prefix:
                 return node.End - node.Start;
+            case PlanKind.Phrase when node.SingleTerms && node.Count <= MaxPhraseWords:
+                return CountAndSelectPhrase(root, 0);
         }
 
         int words = (_index.ArticleCount + 63) >> 6;
@@ -304,6 +306,149 @@ internal ref partial struct Evaluator
         }
     }
 
+    /// <summary>
+    /// A phrase of one term per word (<see cref="CanPrune"/>): the number of articles it matches, and its best
+    /// <paramref name="k"/> into <see cref="SearchContext.Top"/> as <see cref="SelectTopPruned"/> ranks, in one pass
+    /// over the candidates; with k = 0, the count only (an article's first match is enough). Every match is scored:
+    /// measured, a bound at the words' smallest frequencies (the phrase's frequency cannot exceed them) pruned almost
+    /// nothing at k = 10 (body scores are close) and cost more than it saved. Cursors must be at their start.
+    /// </summary>
+    public readonly int CountAndSelectPhrase(int root, int k)
+    {
+        ref PlanNode phrase = ref Plan[root];
+        int words = phrase.Count;
+        Span<int> buffer = stackalloc int[(PhraseRuns.IntsPerWord + 5) * words];
+        var runs = new PhraseRuns(buffer, words);
+
+        // Each word's term cursors, read here once: article postings [cursor, end), positions of posting positionPosting from positionCursor.
+        Span<int> cursors = buffer.Slice(PhraseRuns.IntsPerWord * words, words);
+        Span<int> ends = buffer.Slice((PhraseRuns.IntsPerWord + 1) * words, words);
+        Span<int> positionPostings = buffer.Slice((PhraseRuns.IntsPerWord + 2) * words, words);
+        Span<int> positionCursors = buffer.Slice((PhraseRuns.IntsPerWord + 3) * words, words);
+        Span<int> positionEnds = buffer.Slice((PhraseRuns.IntsPerWord + 4) * words, words);
+        int candidates = int.MaxValue;
+        runs.MinOffset = int.MaxValue;
+        runs.MaxOffset = int.MinValue;
+        runs.SameSource = true;
+        for (int w = 0; w < words; w++)
+        {
+            ref PlanNode word = ref Plan[Plan.ChildAt(phrase.First + w)];
+            ref PlanNode term = ref Plan[Plan.ChildAt(word.First)];
+            cursors[w] = term.ArticleCursor;
+            ends[w] = term.ArticleEnd;
+            positionPostings[w] = term.PositionPosting;
+            positionCursors[w] = term.PositionCursor;
+            positionEnds[w] = term.PositionEnd;
+            runs.Offsets[w] = word.Offset;
+            runs.Sources[w] = term.Source;
+            runs.MinOffset = Math.Min(runs.MinOffset, word.Offset);
+            runs.MaxOffset = Math.Max(runs.MaxOffset, word.Offset);
+            runs.SameSource &= term.Source == runs.Sources[0];
+            candidates = Math.Min(candidates, term.ArticleEnd - term.ArticleStart);
+        }
+
+        k = Math.Min(k, candidates);
+        Buffer<ScoredDoc> top = _context.Top;
+        top.Clear();
+        scoped var heap = new TopHeap(top.Reserve(Math.Max(k, 1)), k);
+        int count = 0;
+        if (!runs.SameSource)
+        {
+            // Words from both indexes of the default mode: the plan's cursors.
+            for (int article = NextCommonArticle(ref phrase, 0); article != NoMore; article = NextCommonArticle(ref phrase, article + 1))
+            {
+                count += RankPhraseIn(ref phrase, article, LocateRuns(ref phrase, article, buffer), ref heap) ? 1 : 0;
+            }
+        }
+        else
+        {
+            ref readonly ModeView view = ref _index.Source(runs.Sources[0]);
+            IndexInts docs = view.ArticleDocs;
+            IndexInts titleFreqs = view.ArticleTitleFreqs;
+            IndexInts bodyFreqs = view.ArticleBodyFreqs;
+            int article = 0;
+            while (true)
+            {
+                // Leapfrog to the next article that holds every word.
+                int agreed = 0;
+                for (int w = 0; agreed < words; w = w + 1 == words ? 0 : w + 1)
+                {
+                    int i = docs.Gallop(cursors[w], ends[w], article);
+                    cursors[w] = i;
+                    if (i == ends[w])
+                    {
+                        top.SetCount(k > 0 ? heap.Sort() : 0);
+                        return count;
+                    }
+
+                    int doc = docs[i];
+                    agreed = doc == article ? agreed + 1 : 1;
+                    article = doc;
+                }
+
+                runs.FirstPart = _index.ArticleFirstParts[article];
+                runs.EndPart = _index.ArticleFirstParts[article + 1];
+                for (int w = 0; w < words; w++)
+                {
+                    int posting = cursors[w];
+                    int titleFreq = titleFreqs[posting];
+                    int start = positionCursors[w];
+                    if (posting - positionPostings[w] <= LinearPositionSkip)
+                    {
+                        for (int p = positionPostings[w]; p < posting; p++)
+                        {
+                            start += titleFreqs[p] + bodyFreqs[p];
+                        }
+                    }
+                    else
+                    {
+                        start = view.Positions.Gallop(start, positionEnds[w], _index.PartFirstTokens[runs.FirstPart]);
+                    }
+
+                    runs.From[w] = start;
+                    runs.TitleEnd[w] = start + titleFreq;
+                    runs.To[w] = start + titleFreq + bodyFreqs[posting];
+                    positionPostings[w] = posting + 1;
+                    positionCursors[w] = runs.To[w];
+                }
+
+                count += RankPhraseIn(ref phrase, article, runs, ref heap) ? 1 : 0;
+                article++;
+            }
+        }
+
+        top.SetCount(k > 0 ? heap.Sort() : 0);
+        return count;
+    }
+
+    /// <summary>
+    /// For <see cref="CountAndSelectPhrase"/>: whether the phrase is in the article whose positions <paramref name="runs"/>
+    /// holds; with a heap, its score offered to it.
+    /// </summary>
+    private readonly bool RankPhraseIn(ref PlanNode phrase, int article, scoped in PhraseRuns runs, scoped ref TopHeap heap)
+    {
+        bool ranking = heap.Capacity > 0;
+        int title = RunMatches(runs, title: true, any: !ranking);
+        if (!ranking)
+        {
+            return title > 0 || RunMatches(runs, title: false, any: true) > 0;
+        }
+
+        int body = RunMatches(runs, title: false, any: false);
+        if (title + body == 0)
+        {
+            return false;
+        }
+
+        float score = ArticleScore(ref phrase, article, title, body);
+        if (heap.Accepts(score))
+        {
+            heap.Add(article, score);
+        }
+
+        return true;
+    }
+
     private static bool CanBeat(float bound, float threshold) => bound * Slack > threshold;
 
     /// <summary>The largest score a clause can have in any article (a word: its best term's).</summary>
@@ -368,6 +513,9 @@ internal ref struct TopHeap
     }
 
     public readonly bool Full => _size == _k;
+
+    /// <summary>How many it keeps (k).</summary>
+    public readonly int Capacity => _k;
 
     /// <summary>The k-th best score (once full).</summary>
     public readonly float Threshold => _heap[0].Score;

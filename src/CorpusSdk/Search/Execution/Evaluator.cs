@@ -16,6 +16,9 @@ internal ref partial struct Evaluator
     /// <summary>Phrases of more words are verified part by part (<see cref="NextPhrasePart(ref PlanNode, int, int, out int)"/>).</summary>
     internal const int MaxPhraseWords = 32;
 
+    /// <summary>Up to this many article postings skipped, a phrase term's positions are found by adding up their frequencies; beyond, by galloping.</summary>
+    private const int LinearPositionSkip = 8;
+
     private readonly SearchContext _context;
     private readonly IndexView _index;
     private readonly bool _articles;
@@ -88,6 +91,8 @@ internal ref partial struct Evaluator
             Plan[n].Cursor = Plan[n].Start;
             Plan[n].ArticleCursor = Plan[n].ArticleStart;
             Plan[n].CurrentPart = -1;
+            Plan[n].PositionPosting = Plan[n].ArticleStart;
+            Plan[n].PositionCursor = Plan[n].PositionStart;
         }
     }
 
@@ -748,6 +753,11 @@ internal ref partial struct Evaluator
     /// </summary>
     private readonly bool PhraseInArticle(ref PlanNode node, int article, out int title, out int body)
     {
+        if (node.SingleTerms && node.Count <= MaxPhraseWords)
+        {
+            return PhraseInRuns(ref node, article, out title, out body);
+        }
+
         title = body = 0;
         int first = _index.ArticleFirstParts[article];
         int end = _index.ArticleFirstParts[article + 1];
@@ -880,6 +890,185 @@ internal ref partial struct Evaluator
         }
 
         return title + body > 0;
+    }
+
+    /// <summary>
+    /// <see cref="PhraseInArticle"/> for a phrase of one term per word whose article cursors stand on
+    /// <paramref name="article"/>: the title's matches, then the body's (not when counting and the title has one).
+    /// </summary>
+    private readonly bool PhraseInRuns(ref PlanNode node, int article, out int title, out int body)
+    {
+        scoped PhraseRuns runs = LocateRuns(ref node, article, stackalloc int[PhraseRuns.IntsPerWord * node.Count]);
+        title = RunMatches(runs, title: true, any: !_scoring);
+        body = title > 0 && !_scoring ? 0 : RunMatches(runs, title: false, any: !_scoring);
+        return title + body > 0;
+    }
+
+    /// <summary>
+    /// Each word's positions in an article where the phrase's article cursors stand: one ascending run of the mode's
+    /// positions per word (its term's postings there, title first), found from its article postings without reading
+    /// its part postings. <paramref name="buffer"/>: <see cref="PhraseRuns.IntsPerWord"/> ints per word.
+    /// </summary>
+    private readonly PhraseRuns LocateRuns(ref PlanNode node, int article, Span<int> buffer)
+    {
+        int count = node.Count;
+        var runs = new PhraseRuns(buffer, count)
+        {
+            FirstPart = _index.ArticleFirstParts[article],
+            EndPart = _index.ArticleFirstParts[article + 1],
+            MinOffset = int.MaxValue,
+            MaxOffset = int.MinValue,
+            SameSource = true,
+        };
+        int articleToken = -1;
+        for (int w = 0; w < count; w++)
+        {
+            ref PlanNode word = ref Plan[Plan.ChildAt(node.First + w)];
+            ref PlanNode term = ref Plan[Plan.ChildAt(word.First)];
+            ref readonly ModeView view = ref _index.Source(term.Source);
+            int posting = term.ArticleCursor;
+            int titleFreq = view.ArticleTitleFreqs[posting];
+            int freq = titleFreq + view.ArticleBodyFreqs[posting];
+            int start = term.PositionCursor;
+            if (posting - term.PositionPosting <= LinearPositionSkip)
+            {
+                // Few postings skipped: add up their frequencies.
+                for (int p = term.PositionPosting; p < posting; p++)
+                {
+                    start += view.ArticleTitleFreqs[p] + view.ArticleBodyFreqs[p];
+                }
+            }
+            else
+            {
+                articleToken = articleToken < 0 ? _index.PartFirstTokens[runs.FirstPart] : articleToken;
+                start = view.Positions.Gallop(start, term.PositionEnd, articleToken);
+            }
+
+            term.PositionPosting = posting + 1;
+            term.PositionCursor = start + freq;
+            runs.From[w] = start;
+            runs.TitleEnd[w] = start + titleFreq;
+            runs.To[w] = start + freq;
+            runs.Offsets[w] = word.Offset;
+            runs.Sources[w] = term.Source;
+            runs.MinOffset = Math.Min(runs.MinOffset, word.Offset);
+            runs.MaxOffset = Math.Max(runs.MaxOffset, word.Offset);
+            runs.SameSource &= term.Source == runs.Sources[0];
+        }
+
+        return runs;
+    }
+
+    /// <summary>
+    /// The phrase's matches in the title (every word's positions there: one part) or in the body (a match counts when
+    /// no block starts after its first word and at or before its last); the first only when <paramref name="any"/>.
+    /// The shortest run is walked, the others followed by cursors that each read a position once.
+    /// </summary>
+    private readonly int RunMatches(scoped in PhraseRuns runs, bool title, bool any)
+    {
+        int count = runs.Count;
+        Span<int> at = runs.At;
+        int anchor = 0;
+        for (int w = 0; w < count; w++)
+        {
+            at[w] = title ? runs.From[w] : runs.TitleEnd[w];
+            int to = title ? runs.TitleEnd[w] : runs.To[w];
+            if (at[w] == to)
+            {
+                return 0;
+            }
+
+            anchor = to - at[w] < End(runs, anchor, title) - at[anchor] ? w : anchor;
+        }
+
+        int part = runs.FirstPart + 1;
+        int matches = 0;
+        if (count == 2 && runs.SameSource)
+        {
+            // Two words: one merge, each position read once.
+            IndexInts positions = _index.Source(runs.Sources[0]).Positions;
+            int other = 1 - anchor;
+            int shift = runs.Offsets[other] - runs.Offsets[anchor];
+            int j = at[other], otherEnd = End(runs, other, title);
+            int next = positions[j];
+            for (int i = at[anchor], anchorEnd = End(runs, anchor, title); i < anchorEnd; i++)
+            {
+                int target = positions[i] + shift;
+                while (next < target)
+                {
+                    if (++j == otherEnd)
+                    {
+                        return matches;
+                    }
+
+                    next = positions[j];
+                }
+
+                if (next == target && (title || InOnePart(runs, target - runs.Offsets[other], ref part)))
+                {
+                    matches++;
+                    if (any)
+                    {
+                        return matches;
+                    }
+                }
+            }
+
+            return matches;
+        }
+
+        for (int i = at[anchor], anchorEnd = End(runs, anchor, title); i < anchorEnd; i++)
+        {
+            int origin = _index.Source(runs.Sources[anchor]).Positions[i] - runs.Offsets[anchor];
+            bool match = true;
+            for (int w = 0; w < count && match; w++)
+            {
+                if (w == anchor)
+                {
+                    continue;
+                }
+
+                ref readonly IndexInts positions = ref _index.Source(runs.Sources[w]).Positions;
+                int target = origin + runs.Offsets[w];
+                int k = at[w], end = End(runs, w, title);
+                while (k < end && positions[k] < target)
+                {
+                    k++;
+                }
+
+                if (k == end)
+                {
+                    // This word has no position left: no later match.
+                    return matches;
+                }
+
+                at[w] = k;
+                match = positions[k] == target;
+            }
+
+            if (match && (title || InOnePart(runs, origin, ref part)))
+            {
+                matches++;
+                if (any)
+                {
+                    return matches;
+                }
+            }
+        }
+
+        return matches;
+
+        static int End(scoped in PhraseRuns runs, int w, bool title) => title ? runs.TitleEnd[w] : runs.To[w];
+    }
+
+    /// <summary>
+    /// Whether the body match at <paramref name="origin"/> is in one block: no part starts after its first word and at or
+    /// before its last. <paramref name="part"/>: a part that starts at or before its first word (matches ascend).
+    /// </summary>
+    private readonly bool InOnePart(scoped in PhraseRuns runs, int origin, ref int part)
+    {
+        part = _index.PartFirstTokens.Gallop(part, runs.EndPart, origin + runs.MinOffset + 1);
+        return part == runs.EndPart || _index.PartFirstTokens[part] > origin + runs.MaxOffset;
     }
 
     /// <summary>The word whose segment of <paramref name="starts"/> is shortest.</summary>
@@ -1015,4 +1204,47 @@ internal ref partial struct Evaluator
         to = view.PostingEnds[i];
         return true;
     }
+}
+
+/// <summary>A phrase's words' positions in one article (<see cref="Evaluator"/>): per word, [From, To) of its mode's positions, the title's up to TitleEnd.</summary>
+internal ref struct PhraseRuns
+{
+    /// <summary>The ints of scratch a word takes.</summary>
+    public const int IntsPerWord = 6;
+
+    public PhraseRuns(Span<int> buffer, int count)
+    {
+        Count = count;
+        At = buffer.Slice(5 * count, count);
+        From = buffer.Slice(0, count);
+        TitleEnd = buffer.Slice(count, count);
+        To = buffer.Slice(2 * count, count);
+        Offsets = buffer.Slice(3 * count, count);
+        Sources = buffer.Slice(4 * count, count);
+    }
+
+    public int Count { get; }
+
+    public Span<int> From { get; }
+
+    public Span<int> TitleEnd { get; }
+
+    public Span<int> To { get; }
+
+    public Span<int> Offsets { get; }
+
+    public Span<int> Sources { get; }
+
+    /// <summary>Scratch: each word's cursor in its run.</summary>
+    public Span<int> At { get; }
+
+    public int FirstPart { get; set; }
+
+    public int EndPart { get; set; }
+
+    public int MinOffset { get; set; }
+
+    public int MaxOffset { get; set; }
+
+    public bool SameSource { get; set; }
 }

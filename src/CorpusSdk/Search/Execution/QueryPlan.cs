@@ -84,6 +84,18 @@ internal struct PlanNode
     public int ArticleCursor;
     public int ArticleEnd;
 
+    /// <summary>
+    /// Term in a phrase, articles as the unit: its positions are [<see cref="PositionStart"/>, <see cref="PositionEnd"/>)
+    /// of the mode's positions (ascending: positions are global word numbers); those of article posting
+    /// <see cref="PositionPosting"/> start at <see cref="PositionCursor"/>.
+    /// Phrase: whether each of its words has one term (its positions verified article by article from these runs).
+    /// </summary>
+    public int PositionStart;
+    public int PositionEnd;
+    public int PositionPosting;
+    public int PositionCursor;
+    public bool SingleTerms;
+
     /// <summary>BM25 weight (idf · boost · (k1 + 1)) in the title and in the body.</summary>
     public float TitleWeight;
     public float BodyWeight;
@@ -353,6 +365,12 @@ internal static class QueryPlanner
 
             plan[result].Cost = cost;
             plan[result].CurrentPart = -1;
+            plan[result].SingleTerms = true;
+            for (int w = 0; w < words; w++)
+            {
+                plan[result].SingleTerms &= plan[plan.ChildAt(plan[result].First + w)].Count == 1;
+            }
+
             for (int w = 0; w < words; w++)
             {
                 if (plan[plan.ChildAt(plan[result].First + w)].Cost == cost)
@@ -392,6 +410,10 @@ internal static class QueryPlanner
         leaf.ArticleStart = view.TermArticlePostings[term];
         leaf.ArticleCursor = leaf.ArticleStart;
         leaf.ArticleEnd = view.TermArticlePostings[term + 1];
+        leaf.PositionStart = view.PositionStart(leaf.Start);
+        leaf.PositionEnd = view.PositionStart(leaf.End);
+        leaf.PositionPosting = leaf.ArticleStart;
+        leaf.PositionCursor = leaf.PositionStart;
         return node;
     }
 
