@@ -25,6 +25,7 @@ public sealed class FormatVersionTests
         (1, "D2FC8A1143E4A98FD342CC5E939B831A30B084B6B2E7179CD7291626107E0405"),
         (2, "1EF28BAFDB1B0C6E0BAA08C66C5FCFBD882D669341927F6631E9D66D4F8A5E47"),
         (3, "6F03DA7567CE35A5C254DD3F4FD6D32FB747461BCF22371FFAB6F9D193560C54"),
+        (4, "A9314BC0C2C6105EB6DB0E80288403EF8D11BD92A3A4D421E57884C33C8C84F2"),
     ];
 
     private static readonly Dictionary<string, string> Utf8 = new() { ["build_property.CorpusSdkTextStorage"] = "Utf8" };
@@ -168,10 +169,14 @@ public sealed class FormatVersionTests
         {
             int mode = section.Mode is null ? -1 : (int)Enum.Parse<SearchMode>(section.Mode);
             Add("\nsection " + (int)Enum.Parse<IndexSection>(section.Section) + " " + mode + "\n" + (section.Text ?? section.Packed));
-            fileSections.Add((section.Section, mode, Encoding.UTF8.GetBytes(section.Text ?? section.Packed!)));
         }
 
-        // The same sections as the index file the build step embeds as a resource (format 3 on).
+        foreach (IndexSectionData section in IndexEmitter.Sections(index, binary: true))
+        {
+            fileSections.Add((section.Section, section.Mode is null ? -1 : (int)Enum.Parse<SearchMode>(section.Mode), section.Bytes));
+        }
+
+        // The sections as the index file the build step embeds as a resource holds them (format 3 on; raw bytes from format 4).
         Add("\nindex file\n");
         bytes.AddRange(IndexFile.Write(0, articles.Length, new string('a', IndexFile.HashLength), fileSections));
 

@@ -30,6 +30,35 @@ public sealed class IndexIntsTests
             .Sample(values => Assert.Equal(values, Read(Writer.Pack(values))), iter: 2_000);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(65_535)]
+    [InlineData(65_536)]
+    [InlineData(16_777_215)]
+    [InlineData(16_777_216)]
+    [InlineData((1 << 30) - 1)]
+    public void Boundary_values_round_trip_in_the_raw_byte_layout(int max)
+    {
+        int[] values = [0, 1, max / 2, max, 5 % (max + 1)];
+        byte[] packed = Writer.PackBytes(values);
+        Assert.Equal(max < 256 ? 1 : max < 65_536 ? 2 : max < 16_777_216 ? 3 : 4, packed[0]);
+        Assert.Equal(values, Read(packed));
+    }
+
+    [Fact]
+    public void Random_arrays_round_trip_in_the_raw_byte_layout_in_fewer_bytes_than_digits()
+    {
+        Gen.Int[0, (1 << 30) - 1].SelectMany(max => Gen.Int[0, max].Array[0, 300])
+            .Sample(values =>
+            {
+                byte[] packed = Writer.PackBytes(values);
+                Assert.Equal(values, Read(packed));
+                Assert.True(packed.Length <= Writer.Pack(values, allowBlocks: false).Length);
+            }, iter: 2_000);
+    }
+
     [Fact]
     public void Random_arrays_round_trip_in_the_block_layout()
     {
@@ -122,9 +151,10 @@ public sealed class IndexIntsTests
         return width;
     }
 
-    private static int[] Read(string packed)
+    private static int[] Read(string packed) => Read(System.Text.Encoding.ASCII.GetBytes(packed));
+
+    private static int[] Read(byte[] bytes)
     {
-        byte[] bytes = System.Text.Encoding.ASCII.GetBytes(packed);
         var reader = new IndexInts(bytes);
         var values = new int[reader.Count];
         for (int i = 0; i < values.Length; i++)

@@ -64,11 +64,11 @@ internal static class IndexFileBuilder
         string contentHash = CorpusPlanner.ContentHash(accepted);
         CorpusIndex index = CorpusIndexBuilder.Build(articles, parallel: true);
         Phase("merge");
-        List<IndexSectionData> laidOut = IndexEmitter.Sections(index, parallel: true);
+        List<IndexSectionData> laidOut = IndexEmitter.Sections(index, parallel: true, binary: true);
         var sections = new List<(string Name, int Mode, byte[] Bytes)>(laidOut.Count);
         foreach (IndexSectionData section in laidOut)
         {
-            sections.Add((section.Section, section.Mode is { } mode ? IndexEmitter.ModeNumber(mode) : -1, Encoding.UTF8.GetBytes(section.Text ?? section.Packed!)));
+            sections.Add((section.Section, section.Mode is { } mode ? IndexEmitter.ModeNumber(mode) : -1, section.Bytes));
         }
 
         Phase("pack sections");

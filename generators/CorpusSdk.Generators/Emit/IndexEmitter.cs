@@ -167,7 +167,7 @@ internal static class IndexEmitter
     /// tests use it to search an index without compiling it. <paramref name="allowBlocks"/> says which integer sections
     /// may take the block layout (<see cref="IndexInts"/>); by default <see cref="BlockedByDefault"/>.
     /// </summary>
-    public static List<IndexSectionData> Sections(CorpusIndex index, System.Func<string, bool>? allowBlocks = null, bool parallel = false)
+    public static List<IndexSectionData> Sections(CorpusIndex index, System.Func<string, bool>? allowBlocks = null, bool parallel = false, bool binary = false)
     {
         // Packing is per section and independent: the build step packs on every core (the generator does not start threads).
         var packs = new List<System.Action>();
@@ -221,7 +221,18 @@ internal static class IndexEmitter
         IndexSectionData Packed(string section, string? mode, IReadOnlyList<int> values)
         {
             var data = new IndexSectionData(section, mode, null, null);
-            packs.Add(() => data.Packed = IndexInts.Pack(values, (allowBlocks ?? BlockedByDefault)(section)));
+            packs.Add(() =>
+            {
+                bool blocks = (allowBlocks ?? BlockedByDefault)(section);
+                if (binary && !blocks)
+                {
+                    data.Binary = IndexInts.PackBytes(values); // the index file holds any byte: raw bytes, not 6-bit digits
+                }
+                else
+                {
+                    data.Packed = IndexInts.Pack(values, blocks);
+                }
+            });
             return data;
         }
     }
@@ -311,6 +322,12 @@ internal sealed record IndexSectionData(string Section, string? Mode, string? Te
 {
     /// <summary>The packed integers (<see cref="IndexInts"/>), set when <see cref="IndexEmitter.Sections"/> returns.</summary>
     public string? Packed { get; set; } = Packed;
+
+    /// <summary>The packed integers in the raw-byte layout (<see cref="IndexInts.PackBytes"/>), when the sections were laid out for the index file.</summary>
+    public byte[]? Binary { get; set; }
+
+    /// <summary>The section's bytes as the runtime reads them.</summary>
+    public byte[] Bytes => Binary ?? Encoding.UTF8.GetBytes(Text ?? Packed!);
 
     /// <summary>A unique name for the section (used for nested classes of large data).</summary>
     public string Name => Section + Mode;

@@ -14,5 +14,5 @@ namespace CorpusSdk;
 internal static partial class CorpusFormat
 {
     /// <summary>The format this generator writes and this runtime reads.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 }

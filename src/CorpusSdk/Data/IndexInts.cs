@@ -25,6 +25,9 @@ namespace CorpusSdk;
 /// a value still costs a fixed number of loads (random access, binary search and galloping stay).</item>
 /// </list>
 /// Both end with eight '?' of padding, so the reader may load eight bytes anywhere.
+/// A third layout, <b>raw bytes</b>, is for sections outside <c>"…"u8</c> literals (the embedded index file, format 4 on):
+/// a width byte 1 to 4, then every value in that many bytes, little-endian, then eight zero bytes of padding
+/// (<see cref="PackBytes"/>). It reads as the fixed layout does (one load and one bit extraction) in 75–80 % of the bytes.
 /// </summary>
 internal readonly ref struct IndexInts
 {
@@ -55,6 +58,7 @@ internal readonly ref struct IndexInts
     private readonly int _width; // fixed layout: digits per value; 0: block layout
     private readonly int _dataStart; // block layout: first byte of the bit stream
     private readonly ulong _mask;
+    private readonly ulong _zeros; // fixed layout: the digit bias of each byte (0 in the raw-byte layout)
 
     /// <summary>A reader over one section.</summary>
     /// <param name="data">The section's bytes, as <see cref="Pack"/> wrote them.</param>
@@ -86,13 +90,25 @@ internal readonly ref struct IndexInts
             return;
         }
 
-        _width = data[0] - '0';
+        if (data[0] is >= 1 and <= 4)
+        {
+            // Raw bytes: a value is its little-endian bytes.
+            _width = data[0];
+            _zeros = 0;
+            _mask = ulong.MaxValue >> (8 * (8 - _width));
+        }
+        else
+        {
+            _width = data[0] - '0';
+            _zeros = Zeros;
+            _mask = DigitMask >> (8 * (8 - _width));
+        }
+
         if ((uint)(_width - 1) >= 5 || data.Length < 1 + Padding || (data.Length - 1 - Padding) % _width != 0)
         {
             throw Malformed();
         }
 
-        _mask = DigitMask >> (8 * (8 - _width));
         Count = (data.Length - 1 - Padding) / _width;
     }
 
@@ -112,7 +128,14 @@ internal readonly ref struct IndexInts
 
             if (_width != 0)
             {
-                return (int)Extract(Load(_data, 1 + (index * _width)), _mask);
+                ulong bytes = LoadRaw(_data, 1 + (index * _width)) - _zeros;
+#if NET
+                if (Bmi2.X64.IsSupported)
+                {
+                    return (int)Bmi2.X64.ParallelBitExtract(bytes, _mask); // raw bytes: a contiguous mask, so an AND
+                }
+#endif
+                return (int)(_zeros == 0 ? bytes & _mask : Extract(bytes, _mask));
             }
 
             return BlockValue(index);
@@ -199,6 +222,45 @@ internal readonly ref struct IndexInts
         }
 
         return PackFixed(values, width);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="values"/> in the raw-byte layout: for data that is not a <c>"…"u8</c> literal (the embedded index
+    /// file), where any byte value is allowed.
+    /// </summary>
+    /// <param name="values">The values, each in [0, 2^30).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside [0, 2^30).</exception>
+    public static byte[] PackBytes(IReadOnlyList<int> values)
+    {
+        int max = 0;
+        foreach (int value in values)
+        {
+            if (value < 0 || value >= 1 << MaxValueBits)
+            {
+                throw new ArgumentOutOfRangeException(nameof(values), value, "Index values must be in [0, 2^30).");
+            }
+
+            max = value > max ? value : max;
+        }
+
+        int width = 1;
+        while (width < 4 && (max >> (8 * width)) != 0)
+        {
+            width++;
+        }
+
+        var bytes = new byte[1 + (values.Count * width) + Padding];
+        bytes[0] = (byte)width;
+        int at = 1;
+        foreach (int value in values)
+        {
+            for (int b = 0; b < width; b++)
+            {
+                bytes[at++] = (byte)(value >> (8 * b));
+            }
+        }
+
+        return bytes;
     }
 
     /// <summary>Writes <paramref name="values"/> in the fixed layout (values already checked).</summary>
@@ -310,7 +372,10 @@ internal readonly ref struct IndexInts
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Load(ReadOnlySpan<byte> data, int offset)
+    private static ulong Load(ReadOnlySpan<byte> data, int offset) => LoadRaw(data, offset) - Zeros;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong LoadRaw(ReadOnlySpan<byte> data, int offset)
     {
         ulong bytes = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(data), offset));
         if (!BitConverter.IsLittleEndian)
@@ -318,7 +383,7 @@ internal readonly ref struct IndexInts
             bytes = BinaryPrimitives.ReverseEndianness(bytes);
         }
 
-        return bytes - Zeros;
+        return bytes;
     }
 
     /// <summary>The 6-bit digits of <paramref name="bytes"/> under <paramref name="mask"/>, packed (PEXT where the CPU has it).</summary>

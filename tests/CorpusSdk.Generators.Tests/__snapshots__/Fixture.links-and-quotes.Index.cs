@@ -49,7 +49,7 @@ namespace Consumer
         [global::System.CodeDom.Compiler.GeneratedCode("CorpusSdk.Generators", "VERSION")]
         private sealed class __IndexData : global::CorpusSdk.CorpusIndexData
         {
-            public override int FormatVersion => 3;
+            public override int FormatVersion => 4;
 
             public override int ArticleCount => 1;
 

@@ -17,7 +17,7 @@ namespace Consumer
         [global::System.CodeDom.Compiler.GeneratedCode("CorpusSdk.Generators", "VERSION")]
         private static class __Article_links_and_quotes
         {
-            internal static readonly global::CorpusSdk.Article Value = global::CorpusSdk.Article.FromUtf8(3, "links-and-quotes", 65, "2_^I?@?@?B?K?I?N?@???D?y@A???Q?P???f?J?A???D?D?@???t?J?X?????????عنوانسارة علينشرت صحيفة خبرا و«اقتباسا بين قوسين» و“اقتباسا آخر” ورابطا ثانيا.#https://example.org/x?a=1"u8);
+            internal static readonly global::CorpusSdk.Article Value = global::CorpusSdk.Article.FromUtf8(4, "links-and-quotes", 65, "2_^I?@?@?B?K?I?N?@???D?y@A???Q?P???f?J?A???D?D?@???t?J?X?????????عنوانسارة علينشرت صحيفة خبرا و«اقتباسا بين قوسين» و“اقتباسا آخر” ورابطا ثانيا.#https://example.org/x?a=1"u8);
         }
     }
 }
