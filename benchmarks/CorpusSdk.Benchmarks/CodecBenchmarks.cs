@@ -18,7 +18,7 @@ public class CodecBenchmarks
     private string _query = string.Empty;
 
     /// <summary>The layout of the integer sections.</summary>
-    [Params(IndexLayout.Fixed, IndexLayout.Written, IndexLayout.AllBlocked)]
+    [Params(IndexLayout.Fixed, IndexLayout.Written, IndexLayout.AllBlocked, IndexLayout.RawBytes)]
     public IndexLayout Layout { get; set; } = IndexLayout.Written;
 
     /// <summary>The query class (see <see cref="Queries"/>).</summary>

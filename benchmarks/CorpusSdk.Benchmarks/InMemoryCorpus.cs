@@ -30,7 +30,7 @@ internal sealed class InMemoryCorpus
             .OrderBy(s => s.Item2.Id, StringComparer.Ordinal)
             .ToList();
         Texts = [.. articles.Select(a => (a.Article.Title, (IReadOnlyList<string>)[.. a.Article.Blocks.Select(b => b.Text)]))];
-        var data = new SectionData(articles.Count, IndexEmitter.Sections(CorpusIndexBuilder.Build([.. articles.Select(a => ArticleIndexer.Index(a.Article, a.Path))]), Policy(layout)));
+        var data = new SectionData(articles.Count, IndexEmitter.Sections(CorpusIndexBuilder.Build([.. articles.Select(a => ArticleIndexer.Index(a.Article, a.Path))]), Policy(layout), binary: layout == IndexLayout.RawBytes));
         Sections = data.SectionBytes;
         IndexBytes = data.Bytes;
         Engine = new CorpusSearch(data);
@@ -86,7 +86,7 @@ internal sealed class InMemoryCorpus
             _sections = new byte[Enum.GetValues<IndexSection>().Length * _modes][];
             foreach (IndexSectionData section in sections)
             {
-                byte[] bytes = Encoding.UTF8.GetBytes(section.Text ?? section.Packed!);
+                byte[] bytes = section.Bytes;
                 Bytes += bytes.Length;
                 SectionBytes[section.Section] = SectionBytes.GetValueOrDefault(section.Section) + bytes.Length;
                 int key = (int)Enum.Parse<IndexSection>(section.Section) * _modes;
@@ -129,4 +129,7 @@ public enum IndexLayout
 
     /// <summary>Every section that saves a quarter of its bytes in the block layout takes it.</summary>
     AllBlocked,
+
+    /// <summary>Every section fixed-width in raw bytes, as the index file holds them (format 4).</summary>
+    RawBytes,
 }
