@@ -1,4 +1,3 @@
-using System.Text;
 using CorpusSdk.Generators.Emit;
 using CorpusSdk.Generators.Model;
 using CorpusSdk.Generators.Parsing;
@@ -22,7 +21,7 @@ internal sealed class SectionIndexData : CorpusIndexData
         foreach (IndexSectionData section in IndexEmitter.Sections(index))
         {
             var key = Enum.Parse<IndexSection>(section.Section);
-            byte[] bytes = Encoding.UTF8.GetBytes(section.Text ?? section.Packed!);
+            byte[] bytes = section.Bytes;
             if (section.Mode is null)
             {
                 foreach (SearchMode mode in Enum.GetValues<SearchMode>())

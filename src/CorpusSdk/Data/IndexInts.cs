@@ -194,16 +194,7 @@ internal readonly ref struct IndexInts
     /// <exception cref="ArgumentOutOfRangeException">A value is outside [0, 2^30).</exception>
     public static string Pack(IReadOnlyList<int> values, bool allowBlocks = true)
     {
-        int max = 0;
-        foreach (int value in values)
-        {
-            if (value < 0 || value >= 1 << MaxValueBits)
-            {
-                throw new ArgumentOutOfRangeException(nameof(values), value, "Index values must be in [0, 2^30).");
-            }
-
-            max = value > max ? value : max;
-        }
+        int max = CheckedMax(values);
 
         int width = 1;
         while (width < 5 && (max >> (6 * width)) != 0)
@@ -232,16 +223,7 @@ internal readonly ref struct IndexInts
     /// <exception cref="ArgumentOutOfRangeException">A value is outside [0, 2^30).</exception>
     public static byte[] PackBytes(IReadOnlyList<int> values)
     {
-        int max = 0;
-        foreach (int value in values)
-        {
-            if (value < 0 || value >= 1 << MaxValueBits)
-            {
-                throw new ArgumentOutOfRangeException(nameof(values), value, "Index values must be in [0, 2^30).");
-            }
-
-            max = value > max ? value : max;
-        }
+        int max = CheckedMax(values);
 
         int width = 1;
         while (width < 4 && (max >> (8 * width)) != 0)
@@ -261,6 +243,23 @@ internal readonly ref struct IndexInts
         }
 
         return bytes;
+    }
+
+    /// <summary>The largest of <paramref name="values"/> (0 when empty); throws when one is outside [0, 2^30).</summary>
+    private static int CheckedMax(IReadOnlyList<int> values)
+    {
+        int max = 0;
+        foreach (int value in values)
+        {
+            if (value < 0 || value >= 1 << MaxValueBits)
+            {
+                throw new ArgumentOutOfRangeException(nameof(values), value, "Index values must be in [0, 2^30).");
+            }
+
+            max = value > max ? value : max;
+        }
+
+        return max;
     }
 
     /// <summary>Writes <paramref name="values"/> in the fixed layout (values already checked).</summary>

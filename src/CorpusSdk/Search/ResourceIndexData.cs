@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.IO;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 
@@ -98,9 +99,10 @@ public abstract unsafe class ResourceIndexData : CorpusIndexData
 
         using (stream)
         {
+            // Another host's stream: one copy, in the pinned heap, so it never moves.
             var copy = GC.AllocateUninitializedArray<byte>(checked((int)stream.Length), pinned: true);
             stream.ReadExactly(copy);
-            return FromArray(copy, what);
+            return new Loaded((byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(copy)), copy.Length, what, copy);
         }
     }
 
