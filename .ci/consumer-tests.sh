@@ -14,6 +14,8 @@
 #                   seeds/ folder must NOT be compiled (the generator does not flow through CorpusSdk.Seeds)
 #   tool            installs the corpus tool into a --tool-path and runs `corpus list`
 #   malformed-seed  a seed with an unknown month fails `dotnet build` with CSDK005 at file(line,col)
+#   ready-to-run    a net10.0 consumer loads the package's precompiled runtimes/linux-x64 CorpusSdk.dll (a ReadyToRun
+#                   image); the same app published with Native AOT (the image is the compiler's input) prints the same
 #   net8-csharp12   a net8.0 consumer with LangVersion 12 builds (build only: no .NET 8 runtime here)
 #   native-aot      publishes the CLI with Native AOT; the binary's output equals the JIT build's;
 #                   prints its size and start-up time against the JIT build
@@ -204,6 +206,10 @@ lib/net10.0/CorpusSdk.dll
 lib/net10.0/CorpusSdk.xml
 lib/net8.0/CorpusSdk.dll
 lib/net8.0/CorpusSdk.xml
+runtimes/linux-arm64/lib/net10.0/CorpusSdk.dll
+runtimes/linux-x64/lib/net10.0/CorpusSdk.dll
+runtimes/osx-arm64/lib/net10.0/CorpusSdk.dll
+runtimes/win-x64/lib/net10.0/CorpusSdk.dll
 tools/index/CorpusSdk.IndexBuilder.deps.json
 tools/index/CorpusSdk.IndexBuilder.dll
 tools/index/CorpusSdk.IndexBuilder.runtimeconfig.json
@@ -349,6 +355,56 @@ EOF
   out=$(cd "$dir" && dotnet run --no-build)
   echo "$out"
   expect_eq "$out" "$(printf '%s\n' 2 '1 000_8fbc388ac0ad8ee7' '0 hello' 2)" "own-and-package output"
+}
+
+# (a3) The ReadyToRun image of the package (docs/packaging.md, "ReadyToRun"): loaded by a portable app on linux-x64, and
+# accepted by Native AOT as its input.
+check_ready_to_run() {
+  local dir="$work/ready-to-run"
+  new_console "$dir" ReadyToRun
+  add_package "$dir" CorpusSdk
+  mkdir -p "$dir/seeds"
+  cp "$repo"/seeds/*.txt "$dir/seeds/"
+  cat >"$dir/Program.cs" <<'EOF'
+using System.Reflection.PortableExecutable;
+using CorpusSdk;
+
+long methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+int count;
+using (SearchResults results = ReadyToRun.Corpus.Search("كيري"))
+{
+    count = results.TotalCount;
+}
+
+long jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - methods;
+Console.WriteLine(count);
+string location = LocationOf(typeof(Article).Assembly);
+if (location.Length == 0)
+{
+    Console.WriteLine("native");
+    return;
+}
+
+using var pe = new PEReader(File.OpenRead(location));
+Console.WriteLine(Path.GetRelativePath(AppContext.BaseDirectory, location) + " " + (pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0 ? "ReadyToRun" : "IL"));
+// With the IL assembly the first query jits ~300 methods; with the image, about 15.
+Console.WriteLine(jitted < 60 ? "few methods jitted" : "the first query jitted " + jitted + " methods");
+
+// Empty in a native build, which prints "native" instead.
+[System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Checked for empty.")]
+static string LocationOf(System.Reflection.Assembly assembly) => assembly.Location;
+EOF
+  (cd "$dir" && consumer dotnet build -c Release -nologo) | tee "$work/ready-to-run.build.log"
+  expect_clean_build_log "$work/ready-to-run.build.log"
+  local out
+  out=$(cd "$dir" && dotnet bin/Release/net10.0/ReadyToRun.dll)
+  echo "$out"
+  expect_eq "$out" "$(printf '%s\n' 1 'runtimes/linux-x64/lib/net10.0/CorpusSdk.dll ReadyToRun' 'few methods jitted')" "ready-to-run output (JIT build)"
+  (cd "$dir" && consumer dotnet publish -c Release -r linux-x64 -p:PublishAot=true -o "$work/ready-to-run-aot" -nologo) | tee "$work/ready-to-run.aot.log"
+  expect_clean_build_log "$work/ready-to-run.aot.log"
+  out=$("$work/ready-to-run-aot/ReadyToRun")
+  echo "$out"
+  expect_eq "$out" "$(printf '%s\n' 1 native)" "ready-to-run output (Native AOT)"
 }
 
 # (b) The compiled corpus package: the real seed's title; the generator must not run here.
@@ -594,6 +650,7 @@ if [ "$last_status" -eq 0 ]; then
   run_check seeds-package check_seeds_package
   run_check tool check_tool
   run_check malformed-seed check_malformed_seed
+  run_check ready-to-run check_ready_to_run
   run_check net8-csharp12 check_net8_csharp12
   run_check native-aot check_native_aot
   run_check readme check_readme

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Reflection.PortableExecutable;
 using System.Runtime;
 using System.Runtime.CompilerServices;
 using C1000 = CorpusSdk.Benchmarks.Corpus1000;
@@ -21,7 +22,10 @@ namespace CorpusSdk.Benchmarks;
 /// also times the whole process and an empty process for reference. The child's clock starts on the first line of
 /// <c>Main</c> and stops right after the answer; it also reports how many methods the JIT compiled in that time and
 /// how long they took. The rows run in turn (one process of each row, then again), so that a change of load on a
-/// shared machine falls on every row alike.
+/// shared machine falls on every row alike. The "ReadyToRun" rows run the same child from a copy of the output in which
+/// <c>CorpusSdk.dll</c> is the precompiled image the package ships for this machine (<c>readytorun/</c>, written by the
+/// build), as a package consumer on this runtime loads it (<c>runtimes/&lt;rid&gt;/lib/net10.0/</c>); the child checks that
+/// the assembly it loaded is that image.
 /// </summary>
 internal static class Startup
 {
@@ -34,10 +38,13 @@ internal static class Startup
     public static int Run(int runs)
     {
         var scenarios = new List<(string Engine, int Articles)> { ("none", 0) };
+        string readyToRun = ReadyToRunCopy();
         foreach (int size in Corpora.CompiledSizes)
         {
             scenarios.Add(("ours", size));
             scenarios.Add(("ours-lucene-mode", size));
+            scenarios.Add(("ours" + ReadyToRunSuffix, size));
+            scenarios.Add(("ours-lucene-mode" + ReadyToRunSuffix, size));
             scenarios.Add(("lucene", size));
         }
 
@@ -55,8 +62,15 @@ internal static class Startup
         {
             for (int s = 0; s < scenarios.Count; s++)
             {
-                (string output, double elapsed) = Spawn(scenarios[s].Engine, scenarios[s].Articles);
+                string engine = scenarios[s].Engine;
+                bool precompiled = engine.EndsWith(ReadyToRunSuffix, StringComparison.Ordinal);
+                (string output, double elapsed) = Spawn(engine, scenarios[s].Articles, precompiled ? readyToRun : AppContext.BaseDirectory);
                 string[] fields = output.Trim().Split(' ');
+                if (engine != "none" && fields[6] != (precompiled ? "ReadyToRun" : "IL"))
+                {
+                    throw new InvalidOperationException($"{engine}: the child loaded a CorpusSdk.dll that is {fields[6]} ({output.Trim()}).");
+                }
+
                 Sample sample = samples[s];
                 sample.Main.Add(double.Parse(fields[0], CultureInfo.InvariantCulture));
                 sample.Build.Add(double.Parse(fields[1], CultureInfo.InvariantCulture));
@@ -84,8 +98,10 @@ internal static class Startup
 
             string name = engine switch
             {
-                "ours" => "ours, default options",
-                "ours-lucene-mode" => "ours, LuceneCompatible",
+                "ours" => "ours, default options (IL, JIT)",
+                "ours-lucene-mode" => "ours, LuceneCompatible (IL, JIT)",
+                "ours" + ReadyToRunSuffix => "ours, default options (package's ReadyToRun image)",
+                "ours-lucene-mode" + ReadyToRunSuffix => "ours, LuceneCompatible (package's ReadyToRun image)",
                 _ => "Lucene.NET (BM25)",
             };
             string buildText = engine == "lucene" ? Format(build) : "none (compiled)";
@@ -95,14 +111,14 @@ internal static class Startup
         return 0;
     }
 
-    /// <summary>One measurement: prints "main-ms build-ms query-ms matches jit-methods jit-ms", timed from the first line of Main.</summary>
+    /// <summary>One measurement: prints "main-ms build-ms query-ms matches jit-methods jit-ms IL|ReadyToRun", timed from the first line of Main.</summary>
     public static int Child(string[] args)
     {
         long started = MainStarted;
         long methods = JitInfo.GetCompiledMethodCount();
         TimeSpan jit = JitInfo.GetCompilationTime();
-        string engine = args[1];
-        int articles = int.Parse(args[2], CultureInfo.InvariantCulture);
+        string engine = args[1].Replace(ReadyToRunSuffix, string.Empty, StringComparison.Ordinal);
+        int articles = Digits(args[2]);
         double build = 0;
         int hits = 0;
         double queryStart = 0;
@@ -130,8 +146,61 @@ internal static class Startup
         double total = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         methods = JitInfo.GetCompiledMethodCount() - methods;
         double jitMs = (JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:F2} {build:F2} {total - queryStart:F2} {hits} {methods} {jitMs:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:F2} {build:F2} {total - queryStart:F2} {hits} {methods} {jitMs:F2} {(IsReadyToRun(typeof(Article).Assembly.Location) ? "ReadyToRun" : "IL")}"));
         return 0;
+    }
+
+    private const string ReadyToRunSuffix = "-r2r";
+
+    /// <summary>
+    /// A count, parsed without <c>CultureInfo</c>: its first use loads ICU (~6 ms), which would be charged to the first
+    /// answer although the engine never needs it (a process whose own code loads ICU first pays it there instead).
+    /// </summary>
+    private static int Digits(string text)
+    {
+        int value = 0;
+        foreach (char c in text)
+        {
+            value = checked((value * 10) + (c is >= '0' and <= '9' ? c - '0' : throw new FormatException("Not a count: " + text)));
+        }
+
+        return value;
+    }
+
+    /// <summary>Whether an assembly holds precompiled code (a ReadyToRun header).</summary>
+    private static bool IsReadyToRun(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new PEReader(stream);
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+    }
+
+    /// <summary>A copy of this program's output with the package's ReadyToRun <c>CorpusSdk.dll</c> in place of the IL one.</summary>
+    private static string ReadyToRunCopy()
+    {
+        string source = AppContext.BaseDirectory;
+        string image = Path.Combine(source, "readytorun", "CorpusSdk.dll");
+        if (!File.Exists(image) || !IsReadyToRun(image))
+        {
+            throw new InvalidOperationException($"No ReadyToRun image at {image}: build this project in Release (its build writes it).");
+        }
+
+        string copy = Path.Combine(Path.GetTempPath(), "corpussdk-startup-r2r-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("readytorun", StringComparison.Ordinal) || relative.StartsWith("BenchmarkDotNet.Artifacts", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string target = Path.Combine(copy, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+
+        File.Copy(image, Path.Combine(copy, "CorpusSdk.dll"), overwrite: true);
+        return copy;
     }
 
     /// <summary>The first top 10: the hits read, the total count returned.</summary>
@@ -166,14 +235,19 @@ internal static class Startup
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static LuceneIndex BuildLucene(int articles) => new(Corpora.Texts(articles));
 
-    private static (string Output, double Milliseconds) Spawn(string engine, int articles)
+    private static (string Output, double Milliseconds) Spawn(string engine, int articles, string directory)
     {
         string self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var info = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
-        info.FileName = self;
+        string assembly = Path.Combine(directory, Path.GetFileName(typeof(Startup).Assembly.Location));
         if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
         {
-            info.ArgumentList.Add(typeof(Startup).Assembly.Location);
+            info.FileName = self;
+            info.ArgumentList.Add(assembly);
+        }
+        else
+        {
+            info.FileName = Path.Combine(directory, Path.GetFileName(self));
         }
 
         info.ArgumentList.Add(ChildCommand);

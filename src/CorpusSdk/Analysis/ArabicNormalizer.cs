@@ -66,7 +66,24 @@ internal static class ArabicNormalizer
             return '\0';
         }
 
-        return char.ToLowerInvariant(c);
+        return ToLowerInvariant(c);
+    }
+
+    /// <summary>
+    /// <c>char.ToLowerInvariant</c>, without the call for characters that have no case (ASCII is mapped here; Arabic,
+    /// Syriac, Thaana, NKo and their presentation forms are returned as they are). Besides being faster, it keeps an Arabic
+    /// query from loading ICU, which .NET does on the first culture-aware case mapping (~6 ms of a process's first answer).
+    /// </summary>
+    public static char ToLowerInvariant(char c)
+    {
+        if (c < 0x80)
+        {
+            return (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
+        }
+
+        return (c >= '\u0600' && c <= '\u08FF') || (c >= '\uFB50' && c <= '\uFDFF') || (c >= '\uFE70' && c <= '\uFEFF')
+            ? c
+            : char.ToLowerInvariant(c);
     }
 
     /// <summary>Lucene 4.8 ArabicNormalizer, in place: returns the new length.</summary>

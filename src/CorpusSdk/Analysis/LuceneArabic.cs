@@ -48,7 +48,7 @@ internal static class LuceneArabic
         int length = token.Length;
         for (int i = 0; i < length; i++)
         {
-            destination[i] = char.ToLowerInvariant(token[i]);
+            destination[i] = ArabicNormalizer.ToLowerInvariant(token[i]);
         }
 
         if (IsStopWord(destination.Slice(0, length)))

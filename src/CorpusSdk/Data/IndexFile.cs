@@ -83,14 +83,14 @@ internal static class IndexFile
 #else
     /// <summary>Reads the header and the section table; throws <see cref="CorpusFormatException"/> where the bytes are not an index file.</summary>
     /// <param name="file">The whole file.</param>
-    /// <param name="what">What the file is, for messages (e.g. the resource and assembly names).</param>
+    /// <param name="what">What the file is, for messages (e.g. the resource and assembly names); called only to throw.</param>
     /// <param name="sections">Per <see cref="IndexSection"/> × mode slot (<see cref="Slot"/>): offset and length; (0, 0) when absent.</param>
     /// <returns>The format version, the article count and the content hash.</returns>
-    public static (int FormatVersion, int ArticleCount, string ContentHash) Read(ReadOnlySpan<byte> file, string what, out (int Offset, int Length)[] sections)
+    public static (int FormatVersion, int ArticleCount, string ContentHash) Read(ReadOnlySpan<byte> file, Func<string> what, out (int Offset, int Length)[] sections)
     {
         if (file.Length < HeaderLength || !file.Slice(0, 8).SequenceEqual(Magic))
         {
-            throw new CorpusFormatException(what + " is not a CorpusSdk search index (its first bytes are not \"CSDKIDX\").");
+            throw new CorpusFormatException(what() + " is not a CorpusSdk search index (its first bytes are not \"CSDKIDX\").");
         }
 
         int version = BinaryPrimitives.ReadInt32LittleEndian(file.Slice(8));
@@ -112,7 +112,7 @@ internal static class IndexFile
                 throw Corrupt(what);
             }
 
-            string name = Encoding.ASCII.GetString(file.Slice(at + 4, nameLength));
+            int section = SectionNumber(file.Slice(at + 4, nameLength));
             at += 4 + nameLength;
             int mode = Int(file, at, what);
             int offset = Int(file, at + 4, what);
@@ -124,14 +124,53 @@ internal static class IndexFile
             }
 
             // A section this runtime does not know is skipped: readers ignore what a later writer adds within one format.
-            if (Enum.TryParse(name, ignoreCase: false, out IndexSection section) && mode >= -1 && mode < ModeCount)
+            if (section >= 0 && mode >= -1 && mode < ModeCount)
             {
-                sections[Slot(section, mode < 0 ? SearchMode.Default : (SearchMode)mode)] = (offset, length);
+                sections[Slot((IndexSection)section, mode < 0 ? SearchMode.Default : (SearchMode)mode)] = (offset, length);
             }
         }
 
         return (version, articles, hash);
     }
+
+    /// <summary>The <see cref="IndexSection"/> named <paramref name="name"/>, or -1.</summary>
+    /// <remarks>A loop over the names' ASCII bytes, not <c>Enum.TryParse</c> over decoded strings: its generic instantiation costs the first query JIT work that ReadyToRun cannot precompile.</remarks>
+    private static int SectionNumber(ReadOnlySpan<byte> name)
+    {
+        for (int i = 0; i < SectionNames.Length; i++)
+        {
+            string candidate = SectionNames[i];
+            if (candidate.Length == name.Length)
+            {
+                int c = 0;
+                while (c < name.Length && name[c] == candidate[c])
+                {
+                    c++;
+                }
+
+                if (c == name.Length)
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The names of <see cref="IndexSection"/>, in value order.</summary>
+    internal static readonly string[] SectionNames =
+    [
+        nameof(IndexSection.PartArticles), nameof(IndexSection.PartBlocks), nameof(IndexSection.PartFirstTokens),
+        nameof(IndexSection.PartLuceneStarts), nameof(IndexSection.ArticleFirstParts), nameof(IndexSection.ArticleAuthors),
+        nameof(IndexSection.ArticleDays), nameof(IndexSection.Authors), nameof(IndexSection.AuthorOffsets),
+        nameof(IndexSection.TokenStarts), nameof(IndexSection.TokenLengths), nameof(IndexSection.Terms),
+        nameof(IndexSection.TermOffsets), nameof(IndexSection.TermPostings), nameof(IndexSection.PostingParts),
+        nameof(IndexSection.PostingEnds), nameof(IndexSection.Positions), nameof(IndexSection.TermTitleArticles),
+        nameof(IndexSection.TermBodyArticles), nameof(IndexSection.TermBlocks), nameof(IndexSection.TermArticlePostings),
+        nameof(IndexSection.ArticleDocs), nameof(IndexSection.ArticleTitleFreqs), nameof(IndexSection.ArticleBodyFreqs),
+        nameof(IndexSection.ArticleBlockBounds),
+    ];
 
     /// <summary>Where a section of a mode is in the table <see cref="Read"/> fills; corpus-wide sections use mode 0.</summary>
     public static int Slot(IndexSection section, SearchMode mode) => ((int)section * ModeCount) + (IsPerMode(section) ? (int)mode : 0);
@@ -142,10 +181,10 @@ internal static class IndexFile
 
     private static bool IsPerMode(IndexSection section) => section >= IndexSection.Terms;
 
-    private static int Int(ReadOnlySpan<byte> file, int at, string what) =>
+    private static int Int(ReadOnlySpan<byte> file, int at, Func<string> what) =>
         at >= 0 && at <= file.Length - 4 ? BinaryPrimitives.ReadInt32LittleEndian(file.Slice(at)) : throw Corrupt(what);
 
-    private static CorpusFormatException Corrupt(string what) =>
-        new(what + " is damaged: its section table points outside the file. Rebuild the corpus.");
+    private static CorpusFormatException Corrupt(Func<string> what) =>
+        new(what() + " is damaged: its section table points outside the file. Rebuild the corpus.");
 #endif
 }

@@ -4,9 +4,6 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
-#if NET
-using System.Runtime.Intrinsics.X86;
-#endif
 
 namespace CorpusSdk;
 
@@ -17,7 +14,7 @@ namespace CorpusSdk;
 /// Two layouts, chosen per section by <see cref="Pack"/>:
 /// <list type="bullet">
 /// <item><b>Fixed</b>: a width byte '1' to '5', then every value in that many digits, least significant first.
-/// A value costs one unaligned 8-byte load, a subtraction and a bit extraction.</item>
+/// A value costs one unaligned 8-byte load, a subtraction and a bit extraction (shifts and masks).</item>
 /// <item><b>Blocks</b> (Lucene's monotonic block packing, for large sections): 'M', the count in 5 digits, a table of
 /// one 18-digit record per block of 64 values (base: 5 digits; slope × 2^16: 6; bit width: 1; bit offset of the
 /// block's data: 6), then the data as a bit stream (bit k is bit k mod 6 of digit k / 6): value j of a block is
@@ -27,7 +24,7 @@ namespace CorpusSdk;
 /// Both end with eight '?' of padding, so the reader may load eight bytes anywhere.
 /// A third layout, <b>raw bytes</b>, is for sections outside <c>"…"u8</c> literals (the embedded index file, format 4 on):
 /// a width byte 1 to 4, then every value in that many bytes, little-endian, then eight zero bytes of padding
-/// (<see cref="PackBytes"/>). It reads as the fixed layout does (one load and one bit extraction) in 75–80 % of the bytes.
+/// (<see cref="PackBytes"/>). It reads in one load and one mask, in 75–80 % of the bytes of the fixed layout.
 /// </summary>
 internal readonly ref struct IndexInts
 {
@@ -129,12 +126,6 @@ internal readonly ref struct IndexInts
             if (_width != 0)
             {
                 ulong bytes = LoadRaw(_data, 1 + (index * _width)) - _zeros;
-#if NET
-                if (Bmi2.X64.IsSupported)
-                {
-                    return (int)Bmi2.X64.ParallelBitExtract(bytes, _mask); // raw bytes: a contiguous mask, so an AND
-                }
-#endif
                 return (int)(_zeros == 0 ? bytes & _mask : Extract(bytes, _mask));
             }
 
@@ -385,16 +376,14 @@ internal readonly ref struct IndexInts
         return bytes;
     }
 
-    /// <summary>The 6-bit digits of <paramref name="bytes"/> under <paramref name="mask"/>, packed (PEXT where the CPU has it).</summary>
+    /// <summary>The 6-bit digits of <paramref name="bytes"/> under <paramref name="mask"/>, packed.</summary>
+    /// <remarks>
+    /// Shifts and masks, not BMI2's PEXT: a method that tests <c>Bmi2.IsSupported</c> has its ReadyToRun code rejected on
+    /// every CPU with BMI2 (the precompiled code assumed the baseline), and the reader is inlined into the whole engine.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Extract(ulong bytes, ulong mask)
     {
-#if NET
-        if (Bmi2.X64.IsSupported)
-        {
-            return Bmi2.X64.ParallelBitExtract(bytes, mask);
-        }
-#endif
         bytes &= mask;
         return (bytes & 0x3F) | ((bytes >> 2) & 0xFC0) | ((bytes >> 4) & 0x3F000) | ((bytes >> 6) & 0xFC0000)
             | ((bytes >> 8) & 0x3F000000) | ((bytes >> 10) & 0xFC0000000) | ((bytes >> 12) & 0x3F000000000) | ((bytes >> 14) & 0xFC0000000000);

@@ -71,14 +71,14 @@ public abstract unsafe class ResourceIndexData : CorpusIndexData
             return loaded;
         }
 
-        loaded = _bytes is not null ? FromArray(_bytes, _resourceName) : FromResource(_assembly!, _resourceName);
-        var header = IndexFile.Read(new ReadOnlySpan<byte>(loaded.Start, checked((int)loaded.Length)), loaded.What, out var sections);
+        loaded = _bytes is not null ? FromArray(_bytes, () => _resourceName) : FromResource(_assembly!, _resourceName);
+        var header = IndexFile.Read(new ReadOnlySpan<byte>(loaded.Start, checked((int)loaded.Length)), loaded.Describe, out var sections);
         loaded.FormatVersion = header.FormatVersion;
         loaded.Sections = sections;
         if (header.FormatVersion == CorpusFormat.Version && !string.Equals(header.ContentHash, _contentHash, StringComparison.Ordinal))
         {
             throw new CorpusFormatException(
-                loaded.What + " was built from other seeds than the corpus compiled beside it (index content hash " + header.ContentHash + ", corpus " + _contentHash +
+                loaded.Describe() + " was built from other seeds than the corpus compiled beside it (index content hash " + header.ContentHash + ", corpus " + _contentHash +
                 "). Rebuild the project; if it persists, report it: the build step and the generator read the seeds differently.");
         }
 
@@ -88,9 +88,10 @@ public abstract unsafe class ResourceIndexData : CorpusIndexData
 
     private static Loaded FromResource(Assembly assembly, string name)
     {
-        string what = "The search index resource '" + name + "' of " + assembly.GetName().Name;
+        // Named only to throw: Assembly.GetName() builds a CultureInfo, whose first use loads ICU (~6 ms of start-up).
+        Func<string> what = () => "The search index resource '" + name + "' of " + assembly.GetName().Name;
         Stream stream = assembly.GetManifestResourceStream(name)
-            ?? throw new CorpusFormatException(what + " is missing: the CorpusSdk build step that writes it did not run (CorpusSdkIndexStorage=Resource needs the CorpusSdk package's build files; see docs/architecture.md, \"Where the index lives\").");
+            ?? throw new CorpusFormatException(what() + " is missing: the CorpusSdk build step that writes it did not run (CorpusSdkIndexStorage=Resource needs the CorpusSdk package's build files; see docs/architecture.md, \"Where the index lives\").");
         if (stream is UnmanagedMemoryStream image)
         {
             // The resource inside the loaded image: read in place for the life of the process.
@@ -106,7 +107,7 @@ public abstract unsafe class ResourceIndexData : CorpusIndexData
         }
     }
 
-    private static Loaded FromArray(byte[] bytes, string what)
+    private static Loaded FromArray(byte[] bytes, Func<string> what)
     {
         // Pinned for the object's life; the handle is never freed, as the array lives as long as the corpus.
         var handle = GCHandle.Alloc(bytes, GCHandleType.Pinned);
@@ -115,11 +116,11 @@ public abstract unsafe class ResourceIndexData : CorpusIndexData
 
     private sealed class Loaded
     {
-        public Loaded(byte* start, long length, string what, object owner)
+        public Loaded(byte* start, long length, Func<string> what, object owner)
         {
             Start = start;
             Length = length;
-            What = what;
+            Describe = what;
             Owner = owner;
         }
 
@@ -127,7 +128,8 @@ public abstract unsafe class ResourceIndexData : CorpusIndexData
 
         public long Length { get; }
 
-        public string What { get; }
+        /// <summary>What the bytes are, for messages (made on demand).</summary>
+        public Func<string> Describe { get; }
 
         /// <summary>Keeps the stream or array alive.</summary>
         public object Owner { get; }

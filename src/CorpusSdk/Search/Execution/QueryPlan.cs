@@ -438,7 +438,7 @@ internal static class QueryPlanner
             case SearchMode.LuceneCompatible:
                 for (int i = 0; i < prefix.Length; i++)
                 {
-                    chars[i] = char.ToLowerInvariant(prefix[i]);
+                    chars[i] = ArabicNormalizer.ToLowerInvariant(prefix[i]);
                 }
 
                 length = ArabicNormalizer.NormalizeLucene(chars, prefix.Length);
