@@ -61,6 +61,24 @@ internal static class LuceneArabic
         return StemSuffix(destination, length);
     }
 
+    /// <summary>
+    /// Ordinal order of two words (the sign of <c>SequenceCompareTo</c>), as a plain loop: the framework's generic
+    /// comparison over chars is one of the few methods a precompiled first query would otherwise still JIT.
+    /// </summary>
+    private static int CompareOrdinal(string a, ReadOnlySpan<char> b)
+    {
+        int length = Math.Min(a.Length, b.Length);
+        for (int i = 0; i < length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return a[i] - b[i];
+            }
+        }
+
+        return a.Length - b.Length;
+    }
+
     /// <summary>True for a word of Lucene's default Arabic stop set (exact, case already folded).</summary>
     public static bool IsStopWord(ReadOnlySpan<char> word)
     {
@@ -69,7 +87,7 @@ internal static class LuceneArabic
         while (lo <= hi)
         {
             int mid = lo + ((hi - lo) >> 1);
-            int order = StopWords[mid].AsSpan().SequenceCompareTo(word);
+            int order = CompareOrdinal(StopWords[mid], word);
             if (order == 0)
             {
                 return true;

@@ -136,6 +136,6 @@ public abstract unsafe class ResourceIndexData : CorpusIndexData
 
         public int FormatVersion { get; set; }
 
-        public (int Offset, int Length)[] Sections { get; set; } = [];
+        public (int Offset, int Length)[] Sections { get; set; } = null!; // set by Load before the object is published
     }
 }
