@@ -265,6 +265,17 @@ internal ref partial struct Evaluator
     {
         ref readonly ModeView view = ref _index.Source(term.Source);
         int end = term.ArticleEnd;
+
+        // Exclusions of terms that are in a quarter or more of the lead's articles go first: a probe of their postings
+        // (the cursor moves forward a step or two) costs less than the score it saves. Rarer or costlier ones go last,
+        // where the k-th score has already turned most articles away. Either way the same articles are kept.
+        bool excludeFirst = excluded.Length > 0;
+        for (int e = 0; e < excluded.Length && excludeFirst; e++)
+        {
+            int estimate = ArticleCountEstimate(ref Plan[excluded[e]]);
+            excludeFirst = estimate >= 0 && estimate * 4L >= end - term.ArticleStart;
+        }
+
         for (int i = term.ArticleStart; i < end;)
         {
             int block = i >> BoundBlockShift;
@@ -279,6 +290,11 @@ internal ref partial struct Evaluator
             for (; i < blockEnd; i++)
             {
                 int doc = view.ArticleDocs[i];
+                if (excludeFirst && AnyMatches(excluded, doc))
+                {
+                    continue;
+                }
+
                 float score = ArticleScore(ref term, doc, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]);
                 bool keep = true;
                 for (int c = 1; c < clauses.Length && keep; c++)
@@ -293,16 +309,55 @@ internal ref partial struct Evaluator
                     continue;
                 }
 
-                for (int e = 0; e < excluded.Length && keep; e++)
-                {
-                    keep = !Probe(excluded[e], doc, out _);
-                }
-
-                if (keep)
+                if (excludeFirst || !AnyMatches(excluded, doc))
                 {
                     heap.Add(doc, score);
                 }
             }
+        }
+    }
+
+    /// <summary>Whether any of <paramref name="nodes"/> matches <paramref name="doc"/> (probed in ascending doc order).</summary>
+    private readonly bool AnyMatches(scoped ReadOnlySpan<int> nodes, int doc)
+    {
+        for (int e = 0; e < nodes.Length; e++)
+        {
+            if (Probe(nodes[e], doc, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// An upper bound of the articles a term, or a word or OR of terms, matches (its article postings); -1 for anything
+    /// else, whose probe costs more than a score.
+    /// </summary>
+    private readonly int ArticleCountEstimate(ref PlanNode node)
+    {
+        switch (node.Kind)
+        {
+            case PlanKind.Term:
+                return node.ArticleEnd - node.ArticleStart;
+            case PlanKind.Word:
+            case PlanKind.Or:
+                int sum = 0;
+                for (int c = 0; c < node.Count; c++)
+                {
+                    ref PlanNode child = ref Plan[Plan.ChildAt(node.First + c)];
+                    if (child.Kind != PlanKind.Term)
+                    {
+                        return -1;
+                    }
+
+                    sum += child.ArticleEnd - child.ArticleStart;
+                }
+
+                return sum;
+            default:
+                return -1;
         }
     }
 
