@@ -254,12 +254,12 @@ public sealed class CorpusSearch
             int count;
             if (char.IsHighSurrogate(text[c]) && c + 1 < text.Length && char.IsLowSurrogate(text[c + 1]))
             {
-                count = Encoding.UTF8.GetBytes(text.AsSpan(c, 2), encoded);
+                count = ModeView.EncodeUtf8(text.AsSpan(c, 2), encoded);
                 c++;
             }
             else
             {
-                count = Encoding.UTF8.GetBytes(text.AsSpan(c, 1), encoded);
+                count = ModeView.EncodeUtf8(text.AsSpan(c, 1), encoded);
             }
 
             for (int b = 0; b < count; b++, i++)

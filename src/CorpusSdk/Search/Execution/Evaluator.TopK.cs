@@ -276,15 +276,48 @@ internal ref partial struct Evaluator
             excludeFirst = estimate >= 0 && estimate * 4L >= end - term.ArticleStart;
         }
 
+        // When every other clause is a term, a block is bounded by the lead's block bound plus, for each other clause, the
+        // largest bound of its blocks that hold the lead block's articles (block-max AND), not its largest bound anywhere.
+        bool termClauses = clauses.Length > 1;
+        for (int c = 1; c < clauses.Length && termClauses; c++)
+        {
+            termClauses = Plan[clauses[c]].Kind == PlanKind.Term;
+        }
+
+        ClauseFloats blockRestBuffer = default;
+        Span<float> blockRest = ((Span<float>)blockRestBuffer).Slice(0, rest.Length);
+        Span<float> bounds = rest;
         for (int i = term.ArticleStart; i < end;)
         {
             int block = i >> BoundBlockShift;
             int blockEnd = Math.Min((block + 1) << BoundBlockShift, end);
-            if (heap.Full && !CanBeat(BlockBound(ref term, view, block) + rest[1], heap.Threshold))
+            bounds = rest;
+            if (heap.Full)
             {
-                PruningCounter.Skipped++;
-                i = blockEnd;
-                continue;
+                if (termClauses)
+                {
+                    int firstDoc = view.ArticleDocs[i], lastDoc = view.ArticleDocs[blockEnd - 1];
+                    blockRest[clauses.Length] = 0f;
+                    for (int c = clauses.Length - 1; c >= 1; c--)
+                    {
+                        float bound = ClauseBoundIn(ref Plan[clauses[c]], firstDoc, lastDoc);
+                        if (bound < 0f)
+                        {
+                            return; // that clause has no article left: nothing more matches
+                        }
+
+                        blockRest[c] = blockRest[c + 1] + bound;
+                    }
+
+                    bounds = blockRest;
+                }
+
+                if (!CanBeat(BlockBound(ref term, view, block) + bounds[1], heap.Threshold))
+                {
+                    PruningCounter.Skipped++;
+                    i = blockEnd;
+                    continue;
+                }
             }
 
             for (; i < blockEnd; i++)
@@ -300,7 +333,7 @@ internal ref partial struct Evaluator
                 for (int c = 1; c < clauses.Length && keep; c++)
                 {
                     float clauseScore = 0f;
-                    keep = (!heap.Full || CanBeat(score + rest[c], heap.Threshold)) && Probe(clauses[c], doc, out clauseScore);
+                    keep = (!heap.Full || CanBeat(score + bounds[c], heap.Threshold)) && Probe(clauses[c], doc, out clauseScore);
                     score += clauseScore;
                 }
 
@@ -314,6 +347,35 @@ internal ref partial struct Evaluator
                     heap.Add(doc, score);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The largest score term <paramref name="clause"/> can have in articles <paramref name="firstDoc"/> to
+    /// <paramref name="lastDoc"/>: the largest bound of its blocks that can hold them; -1 when it has no article from
+    /// <paramref name="firstDoc"/> on. Moves its cursor to its first article from <paramref name="firstDoc"/> on (probes
+    /// of later articles start there).
+    /// </summary>
+    private readonly float ClauseBoundIn(ref PlanNode clause, int firstDoc, int lastDoc)
+    {
+        ref readonly ModeView view = ref _index.Source(clause.Source);
+        int i = view.ArticleDocs.Gallop(clause.ArticleCursor, clause.ArticleEnd, firstDoc);
+        clause.ArticleCursor = i;
+        if (i >= clause.ArticleEnd)
+        {
+            return -1f;
+        }
+
+        float max = 0f;
+        for (int block = i >> BoundBlockShift; ; block++)
+        {
+            int start = Math.Max(block << BoundBlockShift, clause.ArticleStart);
+            if (start >= clause.ArticleEnd || view.ArticleDocs[start] > lastDoc)
+            {
+                return max;
+            }
+
+            max = Math.Max(max, BlockBound(ref clause, view, block));
         }
     }
 
