@@ -258,23 +258,13 @@ internal ref partial struct Evaluator
 
     /// <summary>
     /// A term, or an AND driven by one: the term's article postings read block by block (a block whose bound plus the
-    /// other clauses' largest scores cannot beat the k-th score is skipped whole), the other clauses probed while they
-    /// can still lift the score above it, exclusions last. Scores add up in clause order, as <see cref="EnumerateAnd"/> does.
+    /// other clauses' bounds cannot beat the k-th score is skipped whole: a term clause's bound over the block's articles,
+    /// another clause's largest score), the other clauses probed while they can still lift the score above it, exclusions last. Scores add up in clause order, as <see cref="EnumerateAnd"/> does.
     /// </summary>
     private readonly void TopOfTermAnd(ref PlanNode term, scoped Span<int> clauses, scoped Span<int> excluded, scoped Span<float> rest, ref TopHeap heap)
     {
         ref readonly ModeView view = ref _index.Source(term.Source);
         int end = term.ArticleEnd;
-
-        // Exclusions of terms that are in a quarter or more of the lead's articles go first: a probe of their postings
-        // (the cursor moves forward a step or two) costs less than the score it saves. Rarer or costlier ones go last,
-        // where the k-th score has already turned most articles away. Either way the same articles are kept.
-        bool excludeFirst = excluded.Length > 0;
-        for (int e = 0; e < excluded.Length && excludeFirst; e++)
-        {
-            int estimate = ArticleCountEstimate(ref Plan[excluded[e]]);
-            excludeFirst = estimate >= 0 && estimate * 4L >= end - term.ArticleStart;
-        }
 
         // When every other clause is a term, a block is bounded by the lead's block bound plus, for each other clause, the
         // largest bound of its blocks that hold the lead block's articles (block-max AND), not its largest bound anywhere.
@@ -323,11 +313,6 @@ internal ref partial struct Evaluator
             for (; i < blockEnd; i++)
             {
                 int doc = view.ArticleDocs[i];
-                if (excludeFirst && AnyMatches(excluded, doc))
-                {
-                    continue;
-                }
-
                 float score = ArticleScore(ref term, doc, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]);
                 bool keep = true;
                 for (int c = 1; c < clauses.Length && keep; c++)
@@ -342,7 +327,7 @@ internal ref partial struct Evaluator
                     continue;
                 }
 
-                if (excludeFirst || !AnyMatches(excluded, doc))
+                if (!AnyMatches(excluded, doc))
                 {
                     heap.Add(doc, score);
                 }
@@ -391,36 +376,6 @@ internal ref partial struct Evaluator
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// An upper bound of the articles a term, or a word or OR of terms, matches (its article postings); -1 for anything
-    /// else, whose probe costs more than a score.
-    /// </summary>
-    private readonly int ArticleCountEstimate(ref PlanNode node)
-    {
-        switch (node.Kind)
-        {
-            case PlanKind.Term:
-                return node.ArticleEnd - node.ArticleStart;
-            case PlanKind.Word:
-            case PlanKind.Or:
-                int sum = 0;
-                for (int c = 0; c < node.Count; c++)
-                {
-                    ref PlanNode child = ref Plan[Plan.ChildAt(node.First + c)];
-                    if (child.Kind != PlanKind.Term)
-                    {
-                        return -1;
-                    }
-
-                    sum += child.ArticleEnd - child.ArticleStart;
-                }
-
-                return sum;
-            default:
-                return -1;
-        }
     }
 
     /// <summary>
