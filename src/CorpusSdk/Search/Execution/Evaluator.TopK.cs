@@ -276,12 +276,11 @@ internal ref partial struct Evaluator
 
         ClauseFloats blockRestBuffer = default;
         Span<float> blockRest = ((Span<float>)blockRestBuffer).Slice(0, rest.Length);
-        Span<float> bounds = rest;
         for (int i = term.ArticleStart; i < end;)
         {
             int block = i >> BoundBlockShift;
             int blockEnd = Math.Min((block + 1) << BoundBlockShift, end);
-            bounds = rest;
+            Span<float> bounds = rest; // this block's bounds of clauses c..: blockRest when computed below
             if (heap.Full)
             {
                 if (termClauses)
