@@ -151,6 +151,31 @@ public sealed class IndexIntsTests
         return width;
     }
 
+    [Fact]
+    public void Bulk_copies_equal_values_read_one_at_a_time_in_every_layout()
+    {
+        Gen.Int[0, (1 << 30) - 1].SelectMany(max => Gen.Int[0, max].Array[0, 400]).SelectMany(values => Gen.Int[0, values.Length].SelectMany(start => Gen.Int[0, values.Length - start].Select(count => (values, start, count))))
+            .Sample(c =>
+            {
+                byte[][] layouts = [Writer.PackBytes(c.values), System.Text.Encoding.ASCII.GetBytes(Writer.Pack(c.values, allowBlocks: false)), System.Text.Encoding.ASCII.GetBytes(Writer.Pack(c.values))];
+                foreach (byte[] layout in layouts)
+                {
+                    var copy = new int[c.count];
+                    new IndexInts(layout).CopyTo(c.start, copy);
+                    Assert.Equal(c.values.AsSpan(c.start, c.count).ToArray(), copy);
+                }
+            }, iter: 2_000);
+    }
+
+    [Fact]
+    public void A_bulk_copy_outside_the_section_is_refused()
+    {
+        byte[] packed = Writer.PackBytes([1, 2, 3]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new IndexInts(packed).CopyTo(2, new int[2]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new IndexInts(packed).CopyTo(4, []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new IndexInts(packed).CopyTo(-1, new int[1]));
+    }
+
     private static int[] Read(string packed) => Read(System.Text.Encoding.ASCII.GetBytes(packed));
 
     private static int[] Read(byte[] bytes)

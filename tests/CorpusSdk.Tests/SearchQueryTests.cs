@@ -369,6 +369,24 @@ public sealed class SearchQueryTests
         Assert.Equal(parts == 0 ? 0 : 1, Corpus.Count(query.AsSpan(), new SearchOptions(mode)));
     }
 
+    [Theory]
+    [InlineData(SearchMode.LuceneCompatible)]
+    [InlineData(SearchMode.Exact)]
+    [InlineData(SearchMode.Normalized)]
+    public void An_article_phrase_of_two_words_never_spans_two_parts(SearchMode mode)
+    {
+        // The title ends with معكم and block 0 begins with سربت; block 2 ends with معكم and block 3 begins with ويذكر.
+        var articles = new SearchOptions(mode) { Unit = SearchUnit.Article };
+        Assert.Equal(0, Corpus.Count("\"معكم سربت\"", articles));
+        Assert.Equal(0, Corpus.Count("\"معكم ويذكر\"", articles));
+        using SearchResults ranked = Corpus.Search("\"معكم ويذكر\"", articles);
+        Assert.Equal(0, ranked.TotalCount);
+        Assert.Empty(ranked.Hits.ToArray());
+
+        // A pair within one part matches: "نقاتل معكم" (the title, blocks 2 and 13).
+        Assert.Equal(1, Corpus.Count("\"نقاتل معكم\"", articles));
+    }
+
     [Fact]
     public void String_overload_ranks_articles_in_the_default_mode()
     {

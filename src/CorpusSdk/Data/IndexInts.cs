@@ -177,6 +177,46 @@ internal readonly ref struct IndexInts
     }
 
     /// <summary>
+    /// Values [<paramref name="start"/>, <paramref name="start"/> + destination length) into <paramref name="destination"/>:
+    /// one tight loop with the layout's checks hoisted out of it (a run of positions decoded before it is used).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the section.</exception>
+    public void CopyTo(int start, Span<int> destination)
+    {
+        int count = destination.Length;
+        if ((uint)start > (uint)Count || (uint)count > (uint)(Count - start))
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), $"Values {start} to {start + count} are outside a section of {Count}.");
+        }
+
+        if (_width == 0 || _zeros != 0)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                destination[i] = this[start + i];
+            }
+
+            return;
+        }
+
+        // Raw bytes: the section ends with 8 bytes of padding, so an 8-byte load at any value stays inside it.
+        int width = _width;
+        ulong mask = _mask;
+        ref byte at = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), 1 + (start * width));
+        ref int to = ref MemoryMarshal.GetReference(destination);
+        for (int i = 0; i < count; i++)
+        {
+            ulong bytes = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, i * width));
+            if (!BitConverter.IsLittleEndian)
+            {
+                bytes = BinaryPrimitives.ReverseEndianness(bytes);
+            }
+
+            Unsafe.Add(ref to, i) = (int)(bytes & mask);
+        }
+    }
+
+    /// <summary>
     /// Writes <paramref name="values"/> as a section: the block layout when the section is large and it saves at least
     /// a quarter of the bytes, the fixed layout otherwise.
     /// </summary>

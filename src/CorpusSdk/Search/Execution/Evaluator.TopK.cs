@@ -499,16 +499,10 @@ internal ref partial struct Evaluator
     private readonly bool RankPhraseIn(ref PlanNode phrase, int article, scoped in PhraseRuns runs, scoped ref TopHeap heap)
     {
         bool ranking = heap.Capacity > 0;
-        int title = RunMatches(runs, title: true, any: !ranking);
-        if (!ranking)
+        FieldMatches(runs, any: !ranking, out int title, out int body);
+        if (title + body == 0 || !ranking)
         {
-            return title > 0 || RunMatches(runs, title: false, any: true) > 0;
-        }
-
-        int body = RunMatches(runs, title: false, any: false);
-        if (title + body == 0)
-        {
-            return false;
+            return title + body > 0;
         }
 
         float score = ArticleScore(ref phrase, article, title, body);
