@@ -126,23 +126,26 @@ internal ref partial struct Evaluator
             case PlanKind.Term:
             {
                 ref readonly ModeView view = ref _index.Source(node.Source);
+                IndexInts docs = view.ArticleDocs;
+                var bits = new BitWriter(set);
                 for (int i = node.ArticleStart; i < node.ArticleEnd; i++)
                 {
-                    int article = view.ArticleDocs[i];
-                    set[article >> 6] |= 1UL << article;
+                    bits.Add(docs[i]);
                 }
 
+                bits.Flush();
                 return;
             }
 
             case PlanKind.Prefix:
             {
+                var bits = new BitWriter(set);
                 for (int i = node.Start; i < node.End; i++)
                 {
-                    int article = _context.Prefixes[i].Doc;
-                    set[article >> 6] |= 1UL << article;
+                    bits.Add(_context.Prefixes[i].Doc);
                 }
 
+                bits.Flush();
                 return;
             }
 
@@ -224,18 +227,31 @@ internal ref partial struct Evaluator
         Span<int> clauses = clauseBuffer;
         Span<int> excluded = excludedBuffer;
         int count = 0, exclusions = 0;
+        ulong[]? excludedBits = null;
+        int words = (_index.ArticleCount + 63) >> 6;
         if (node.Kind == PlanKind.And)
         {
             for (int c = 0; c < node.Count; c++)
             {
                 int child = Plan.ChildAt(node.First + c);
-                if (Plan[child].Excluded)
+                if (!Plan[child].Excluded)
                 {
-                    excluded[exclusions++] = child;
+                    clauses[count++] = child;
+                }
+                else if (IsSetCheap(ref Plan[child]))
+                {
+                    // Read whole into a set of articles: a bit test per candidate, before it is scored.
+                    if (excludedBits is null)
+                    {
+                        excludedBits = _context.RentBits(words);
+                        excludedBits.AsSpan(0, words).Clear();
+                    }
+
+                    AddBits(child, excludedBits.AsSpan(0, words));
                 }
                 else
                 {
-                    clauses[count++] = child;
+                    excluded[exclusions++] = child;
                 }
             }
         }
@@ -252,16 +268,24 @@ internal ref partial struct Evaluator
             rest[i] = rest[i + 1] + (i == 0 ? 0f : ClauseMax(ref Plan[clauses[i]]));
         }
 
-        TopOfTermAnd(ref Plan[clauses[0]], clauses.Slice(0, count), excluded.Slice(0, exclusions), rest, ref heap);
+        TopOfTermAnd(ref Plan[clauses[0]], clauses.Slice(0, count), excluded.Slice(0, exclusions), excludedBits.AsSpan(0, excludedBits is null ? 0 : words), rest, ref heap);
         top.SetCount(heap.Sort());
+        if (excludedBits is not null)
+        {
+            _context.ReturnBits(excludedBits);
+        }
     }
+
+    /// <summary>Whether an excluded clause is cheaper read whole into a set than probed per candidate: a term, a word of terms, a prefix.</summary>
+    private readonly bool IsSetCheap(ref PlanNode node) => node.Kind == PlanKind.Prefix || IsClause(ref node);
 
     /// <summary>
     /// A term, or an AND driven by one: the term's article postings read block by block (a block whose bound plus the
     /// other clauses' bounds cannot beat the k-th score is skipped whole: a term clause's bound over the block's articles,
-    /// another clause's largest score), the other clauses probed while they can still lift the score above it, exclusions last. Scores add up in clause order, as <see cref="EnumerateAnd"/> does.
+    /// another clause's largest score), an article in <paramref name="excludedSet"/> passed over before it is scored, the
+    /// other clauses probed while they can still lift the score above it, the other exclusions last. Scores add up in clause order, as <see cref="EnumerateAnd"/> does.
     /// </summary>
-    private readonly void TopOfTermAnd(ref PlanNode term, scoped Span<int> clauses, scoped Span<int> excluded, scoped Span<float> rest, ref TopHeap heap)
+    private readonly void TopOfTermAnd(ref PlanNode term, scoped Span<int> clauses, scoped Span<int> excluded, scoped ReadOnlySpan<ulong> excludedSet, scoped Span<float> rest, ref TopHeap heap)
     {
         ref readonly ModeView view = ref _index.Source(term.Source);
         int end = term.ArticleEnd;
@@ -312,6 +336,11 @@ internal ref partial struct Evaluator
             for (; i < blockEnd; i++)
             {
                 int doc = view.ArticleDocs[i];
+                if (!excludedSet.IsEmpty && ((excludedSet[doc >> 6] >> doc) & 1) != 0)
+                {
+                    continue;
+                }
+
                 float score = ArticleScore(ref term, doc, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]);
                 bool keep = true;
                 for (int c = 1; c < clauses.Length && keep; c++)
@@ -612,6 +641,48 @@ internal ref struct TopHeap
         }
 
         return _size;
+    }
+}
+
+/// <summary>
+/// Sets bits of ascending articles in a bitset, a word at a time: the word in hand collects its bits and is or-ed into the
+/// set when the articles move past it (one write a word, not a read-modify-write a bit that waits for the last one).
+/// </summary>
+internal ref struct BitWriter
+{
+    private readonly Span<ulong> _set;
+    private int _word;
+    private ulong _bits;
+
+    public BitWriter(Span<ulong> set)
+    {
+        _set = set;
+        _word = -1;
+    }
+
+    /// <summary>Sets <paramref name="article"/>'s bit (articles ascend).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Add(int article)
+    {
+        int word = article >> 6;
+        if (word != _word)
+        {
+            Flush();
+            _word = word;
+        }
+
+        _bits |= 1UL << article;
+    }
+
+    /// <summary>Writes the word in hand.</summary>
+    public void Flush()
+    {
+        if (_word >= 0)
+        {
+            _set[_word] |= _bits;
+        }
+
+        _bits = 0;
     }
 }
 
