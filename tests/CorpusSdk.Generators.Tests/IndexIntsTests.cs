@@ -168,12 +168,38 @@ public sealed class IndexIntsTests
     }
 
     [Fact]
+    public void Bits_of_a_range_are_the_values_in_it_in_every_layout()
+    {
+        Gen.Int[0, 5_000].Array[0, 400].Select(v => v.Distinct().Order().ToArray())
+            .SelectMany(values => Gen.Int[0, values.Length].SelectMany(start => Gen.Int[start, values.Length].Select(end => (values, start, end))))
+            .Sample(c =>
+            {
+                byte[][] layouts = [Writer.PackBytes(c.values), System.Text.Encoding.ASCII.GetBytes(Writer.Pack(c.values, allowBlocks: false)), System.Text.Encoding.ASCII.GetBytes(Writer.Pack(c.values))];
+                foreach (byte[] layout in layouts)
+                {
+                    var set = new ulong[(5_000 / 64) + 1];
+                    set[0] = 1UL << 63; // bits already set stay set
+                    new IndexInts(layout).OrBits(c.start, c.end, set);
+                    var expected = new ulong[set.Length];
+                    expected[0] = 1UL << 63;
+                    foreach (int value in c.values.AsSpan(c.start, c.end - c.start))
+                    {
+                        expected[value >> 6] |= 1UL << value;
+                    }
+
+                    Assert.Equal(expected, set);
+                }
+            }, iter: 1_000);
+    }
+
+    [Fact]
     public void A_bulk_copy_outside_the_section_is_refused()
     {
         byte[] packed = Writer.PackBytes([1, 2, 3]);
         Assert.Throws<ArgumentOutOfRangeException>(() => new IndexInts(packed).CopyTo(2, new int[2]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new IndexInts(packed).CopyTo(4, []));
         Assert.Throws<ArgumentOutOfRangeException>(() => new IndexInts(packed).CopyTo(-1, new int[1]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new IndexInts(packed).OrBits(0, 4, new ulong[1]));
     }
 
     private static int[] Read(string packed) => Read(System.Text.Encoding.ASCII.GetBytes(packed));

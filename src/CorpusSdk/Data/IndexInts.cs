@@ -177,6 +177,59 @@ internal readonly ref struct IndexInts
     }
 
     /// <summary>
+    /// Sets bit v of <paramref name="set"/> for every value v in [<paramref name="start"/>, <paramref name="end"/>) (values
+    /// ascending there, each below 64 × set length): a word of the set is written once for all its bits, not read and
+    /// written per bit.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the section.</exception>
+    public void OrBits(int start, int end, Span<ulong> set)
+    {
+        if ((uint)start > (uint)Count || (uint)end > (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), $"Values {start} to {end} are outside a section of {Count}.");
+        }
+
+        int word = -1;
+        ulong bits = 0;
+        bool raw = _width != 0 && _zeros == 0;
+        int width = _width;
+        ulong mask = _mask;
+        ref byte data = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), 1);
+        for (int i = start; i < end; i++)
+        {
+            int value;
+            if (raw)
+            {
+                // Raw bytes: the 8 bytes of padding keep an 8-byte load at any value inside the section.
+                ulong load = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, i * width));
+                value = (int)((BitConverter.IsLittleEndian ? load : BinaryPrimitives.ReverseEndianness(load)) & mask);
+            }
+            else
+            {
+                value = this[i];
+            }
+
+            if (value >> 6 != word)
+            {
+                if (word >= 0)
+                {
+                    set[word] |= bits;
+                }
+
+                word = value >> 6;
+                bits = 0;
+            }
+
+            bits |= 1UL << value;
+        }
+
+        if (word >= 0)
+        {
+            set[word] |= bits;
+        }
+    }
+
+    /// <summary>
     /// Values [<paramref name="start"/>, <paramref name="start"/> + destination length) into <paramref name="destination"/>:
     /// one tight loop with the layout's checks hoisted out of it (a run of positions decoded before it is used).
     /// </summary>

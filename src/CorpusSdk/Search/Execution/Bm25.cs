@@ -112,6 +112,7 @@ internal sealed class Bm25
     private readonly float[] _titleNorms = new float[256];
     private readonly float[] _bodyNorms = new float[256];
     private CorpusStatistics? _stats;
+    private (float K1, float B, float AverageTitle, float AverageBody) _tablesFor = (float.NaN, 0f, 0f, 0f);
 
     public float K1 { get; private set; }
 
@@ -143,8 +144,19 @@ internal sealed class Bm25
             long maxDoc = articles ? articleCount : partCount;
             TitleDocs = maxDoc;
             BodyDocs = maxDoc;
-            AverageTitle = Average(stats.TitleTokens, maxDoc);
-            AverageBody = Average(stats.BodyTokens, maxDoc);
+            float averageTitle = Average(stats.TitleTokens, maxDoc);
+            float averageBody = Average(stats.BodyTokens, maxDoc);
+            if (_tablesFor == (K1, B, averageTitle, averageBody))
+            {
+                // The norm tables of the last query still hold (512 divisions saved: about 0.5 µs a query).
+                AverageTitle = averageTitle;
+                AverageBody = averageBody;
+                return;
+            }
+
+            AverageTitle = averageTitle;
+            AverageBody = averageBody;
+            _tablesFor = (K1, B, averageTitle, averageBody);
             for (int i = 0; i < 256; i++)
             {
                 float length = SmallFloat.DecodeLength((byte)i);

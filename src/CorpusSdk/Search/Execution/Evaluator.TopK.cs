@@ -125,15 +125,7 @@ internal ref partial struct Evaluator
                 return;
             case PlanKind.Term:
             {
-                ref readonly ModeView view = ref _index.Source(node.Source);
-                IndexInts docs = view.ArticleDocs;
-                var bits = new BitWriter(set);
-                for (int i = node.ArticleStart; i < node.ArticleEnd; i++)
-                {
-                    bits.Add(docs[i]);
-                }
-
-                bits.Flush();
+                _index.Source(node.Source).ArticleDocs.OrBits(node.ArticleStart, node.ArticleEnd, set);
                 return;
             }
 
@@ -300,6 +292,12 @@ internal ref partial struct Evaluator
 
         ClauseFloats blockRestBuffer = default;
         Span<float> blockRest = ((Span<float>)blockRestBuffer).Slice(0, rest.Length);
+
+        // A second clause that is a term is probed here, its postings read in place (no call per candidate).
+        bool secondTerm = clauses.Length > 1 && Plan[clauses[1]].Kind == PlanKind.Term;
+        ref PlanNode second = ref secondTerm ? ref Plan[clauses[1]] : ref term;
+        ref readonly ModeView secondView = ref _index.Source(second.Source);
+        int firstProbed = secondTerm ? 2 : 1;
         for (int i = term.ArticleStart; i < end;)
         {
             int block = i >> BoundBlockShift;
@@ -342,8 +340,30 @@ internal ref partial struct Evaluator
                 }
 
                 float score = ArticleScore(ref term, doc, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]);
+                if (secondTerm)
+                {
+                    if (heap.Full && !CanBeat(score + bounds[1], heap.Threshold))
+                    {
+                        continue;
+                    }
+
+                    int j = secondView.ArticleDocs.Gallop(second.ArticleCursor, second.ArticleEnd, doc);
+                    second.ArticleCursor = j;
+                    if (j == second.ArticleEnd)
+                    {
+                        return; // the second clause has no article left: nothing more matches
+                    }
+
+                    if (secondView.ArticleDocs[j] != doc)
+                    {
+                        continue;
+                    }
+
+                    score += ArticleScore(ref second, doc, secondView.ArticleTitleFreqs[j], secondView.ArticleBodyFreqs[j]);
+                }
+
                 bool keep = true;
-                for (int c = 1; c < clauses.Length && keep; c++)
+                for (int c = firstProbed; c < clauses.Length && keep; c++)
                 {
                     float clauseScore = 0f;
                     keep = (!heap.Full || CanBeat(score + bounds[c], heap.Threshold)) && Probe(clauses[c], doc, out clauseScore);
