@@ -4,7 +4,7 @@ namespace CorpusSdk.Generators.Tests;
 
 /// <summary>
 /// Top-k with early termination (block-max bounds written by the generator) ranks exactly as scoring every match:
-/// random queries (terms, AND, OR, exclusions) in every mode, with random k1, b, title weight and paging, on the
+/// random queries (terms, prefixes, AND, OR, exclusions) in every mode, with random k1, b, title weight and paging, on the
 /// 1,000 synthetic articles of the parity test, searched once with pruning and once without (the same production
 /// code, <c>SearchOptions.Exhaustive</c>): same count, same hits, bit-identical scores, same parts.
 /// </summary>
@@ -38,6 +38,11 @@ public sealed class EarlyTerminationTests(Xunit.Abstractions.ITestOutputHelper o
             int count = 1 + random.Next(4);
             string separator = random.Next(2) == 0 ? " " : " OR ";
             var clauses = Enumerable.Range(0, count).Select(_ => words[random.Next(words.Length)]).ToList();
+            if (random.Next(5) == 0)
+            {
+                // A prefix: the word less its last two letters.
+                clauses[0] = clauses[0][..Math.Max(2, clauses[0].Length - 2)] + "*";
+            }
             if (separator == " " && count > 1 && random.Next(3) == 0)
             {
                 clauses[^1] = "-" + clauses[^1];

@@ -25,10 +25,12 @@ internal ref partial struct Evaluator
     private const float Slack = 1.0001f;
 
     /// <summary>
-    /// Whether <see cref="SelectTopPruned"/> can rank this plan: a term, a phrase of one term per word, or an AND driven
-    /// by a term (its cheapest clause) whose other scored clauses are terms or words of terms (exclusions: anything). An
-    /// OR, a word of several terms, another phrase or a prefix is ranked by scoring every match: measured, their
-    /// document-at-a-time merge cost more than the scoring it saved at 1,000 articles.
+    /// Whether <see cref="SelectTopPruned"/> can rank this plan: a term, a prefix (its merged articles scored into the page),
+    /// a phrase of one term per word, or an AND driven by a term (its cheapest clause) whose other scored clauses are terms
+    /// or words of terms (exclusions: anything). An OR, a word of several terms or another phrase is ranked by scoring
+    /// every match into a list: measured, a document-at-a-time merge of an OR of terms straight into the page, with
+    /// MaxScore or without, was slower (on 10,000 articles the rarer term of «تطالب OR انخراط» became non-essential
+    /// once the page was full, which saves only its own articles and costs a probe per candidate).
     /// </summary>
     public readonly bool CanPrune(int root)
     {
@@ -39,7 +41,7 @@ internal ref partial struct Evaluator
         }
 
         ref PlanNode node = ref Plan[root];
-        if (node.Kind == PlanKind.Term || (node.Kind == PlanKind.Phrase && node.SingleTerms && node.Count <= MaxPhraseWords))
+        if (node.Kind is PlanKind.Term or PlanKind.Prefix || (node.Kind == PlanKind.Phrase && node.SingleTerms && node.Count <= MaxPhraseWords))
         {
             return true;
         }
@@ -213,6 +215,24 @@ internal ref partial struct Evaluator
 
         var heap = new TopHeap(top.Reserve(k), k);
         ref PlanNode node = ref Plan[root];
+        if (node.Kind == PlanKind.Prefix)
+        {
+            // The prefix's merged articles, scored straight into the page (no list of every match).
+            Buffer<PrefixDoc> docs = _context.Prefixes;
+            for (int i = node.Start; i < node.End; i++)
+            {
+                PrefixDoc doc = docs[i];
+                float score = ArticleScore(ref node, doc.Doc, doc.TitleFreq, doc.BodyFreq);
+                if (heap.Accepts(score))
+                {
+                    heap.Add(doc.Doc, score);
+                }
+            }
+
+            top.SetCount(heap.Sort());
+            return;
+        }
+
         ClauseInts clauseBuffer = default;
         ClauseInts excludedBuffer = default;
         ClauseFloats restBuffer = default;
