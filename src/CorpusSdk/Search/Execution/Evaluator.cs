@@ -214,37 +214,37 @@ internal ref partial struct Evaluator
 
     private static void Merge(Buffer<ScoredDoc> a, Buffer<ScoredDoc> b, Buffer<ScoredDoc> output, bool max)
     {
+        // Written into the reserved array with a local count (at most every item of both).
+        int count = output.Count;
+        ScoredDoc[] items = output.Reserve(count + a.Count + b.Count);
+        ReadOnlySpan<ScoredDoc> first = a.AsSpan(), second = b.AsSpan();
         int i = 0, j = 0;
-        while (i < a.Count && j < b.Count)
+        while (i < first.Length && j < second.Length)
         {
-            ScoredDoc x = a[i], y = b[j];
+            ScoredDoc x = first[i], y = second[j];
             if (x.Doc == y.Doc)
             {
-                output.Add(new ScoredDoc(x.Doc, max ? Math.Max(x.Score, y.Score) : x.Score + y.Score));
+                items[count++] = new ScoredDoc(x.Doc, max ? Math.Max(x.Score, y.Score) : x.Score + y.Score);
                 i++;
                 j++;
             }
             else if (x.Doc < y.Doc)
             {
-                output.Add(x);
+                items[count++] = x;
                 i++;
             }
             else
             {
-                output.Add(y);
+                items[count++] = y;
                 j++;
             }
         }
 
-        for (; i < a.Count; i++)
-        {
-            output.Add(a[i]);
-        }
-
-        for (; j < b.Count; j++)
-        {
-            output.Add(b[j]);
-        }
+        first.Slice(i).CopyTo(items.AsSpan(count));
+        count += first.Length - i;
+        second.Slice(j).CopyTo(items.AsSpan(count));
+        count += second.Length - j;
+        output.SetCount(count);
     }
 
     private readonly void EnumerateLeaf(ref PlanNode node, Buffer<ScoredDoc> output)
@@ -343,11 +343,16 @@ internal ref partial struct Evaluator
         }
         else
         {
+            // Written into the reserved array with a local count (Add's stored count would chain every write to the last).
+            int count = output.Count;
+            ScoredDoc[] items = output.Reserve(count + node.ArticleEnd - node.ArticleCursor);
             for (int i = node.ArticleCursor; i < node.ArticleEnd; i++)
             {
                 int article = view.ArticleDocs[i];
-                output.Add(new ScoredDoc(article, ArticleScore(ref node, article, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i])));
+                items[count++] = new ScoredDoc(article, ArticleScore(ref node, article, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]));
             }
+
+            output.SetCount(count);
         }
 
         node.ArticleCursor = node.ArticleEnd;
