@@ -178,6 +178,14 @@ public sealed class CorpusSearch
                 return context.TotalCount > 0;
             }
 
+            if (scoring && TopCount(options) > 0 && evaluator.CountsWhileSelecting(root))
+            {
+                // A term less set exclusions: counted in the pass that ranks it.
+                context.TotalCount = evaluator.SelectTopPruned(root, TopCount(options));
+                ranked = true;
+                return context.TotalCount > 0;
+            }
+
             context.TotalCount = evaluator.CountArticles(root);
             if (scoring && context.TotalCount > 0)
             {

@@ -202,15 +202,16 @@ internal ref partial struct Evaluator
     /// <summary>
     /// The best <paramref name="k"/> articles of a plan that <see cref="CanPrune"/>, best first (ties in article order),
     /// into <see cref="SearchContext.Top"/>: the same hits and scores as scoring every match, without scoring the
-    /// articles whose bound cannot beat the k-th score so far. Cursors must be at their start.
+    /// articles whose bound cannot beat the k-th score so far. Cursors must be at their start. Returns the number of
+    /// articles the plan matches when <see cref="CountsWhileSelecting"/> (and k &gt; 0), else -1.
     /// </summary>
-    public readonly void SelectTopPruned(int root, int k)
+    public readonly int SelectTopPruned(int root, int k)
     {
         Buffer<ScoredDoc> top = _context.Top;
         top.Clear();
         if (k <= 0)
         {
-            return;
+            return -1;
         }
 
         var heap = new TopHeap(top.Reserve(k), k);
@@ -230,7 +231,7 @@ internal ref partial struct Evaluator
             }
 
             top.SetCount(heap.Sort());
-            return;
+            return -1;
         }
 
         ClauseInts clauseBuffer = default;
@@ -280,12 +281,39 @@ internal ref partial struct Evaluator
             rest[i] = rest[i + 1] + (i == 0 ? 0f : ClauseMax(ref Plan[clauses[i]]));
         }
 
-        TopOfTermAnd(ref Plan[clauses[0]], clauses.Slice(0, count), excluded.Slice(0, exclusions), excludedBits.AsSpan(0, excludedBits is null ? 0 : words), rest, ref heap);
+        bool counting = count == 1 && exclusions == 0 && excludedBits is not null;
+        int matches = TopOfTermAnd(ref Plan[clauses[0]], clauses.Slice(0, count), excluded.Slice(0, exclusions), excludedBits.AsSpan(0, excludedBits is null ? 0 : words), rest, ref heap, counting);
         top.SetCount(heap.Sort());
         if (excludedBits is not null)
         {
             _context.ReturnBits(excludedBits);
         }
+
+        return counting ? matches : -1;
+    }
+
+    /// <summary>
+    /// Whether <see cref="SelectTopPruned"/> also counts this plan's matches: a term less exclusions that are each a term,
+    /// a word or a prefix (read into a set of articles), where every article of the term is tested against the set anyway.
+    /// </summary>
+    public readonly bool CountsWhileSelecting(int root)
+    {
+        ref PlanNode node = ref Plan[root];
+        if (node.Kind != PlanKind.And || node.Count < 2 || Plan[Plan.ChildAt(node.First)].Kind != PlanKind.Term || !CanPrune(root))
+        {
+            return false;
+        }
+
+        for (int c = 1; c < node.Count; c++)
+        {
+            ref PlanNode child = ref Plan[Plan.ChildAt(node.First + c)];
+            if (!child.Excluded || !IsSetCheap(ref child))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether an excluded clause is cheaper read whole into a set than probed per candidate: a term, a word of terms, a prefix.</summary>
@@ -297,8 +325,9 @@ internal ref partial struct Evaluator
     /// another clause's largest score), an article in <paramref name="excludedSet"/> passed over before it is scored, the
     /// other clauses probed while they can still lift the score above it, the other exclusions last. Scores add up in clause order, as <see cref="EnumerateAnd"/> does.
     /// </summary>
-    private readonly void TopOfTermAnd(ref PlanNode term, scoped Span<int> clauses, scoped Span<int> excluded, scoped ReadOnlySpan<ulong> excludedSet, scoped Span<float> rest, ref TopHeap heap)
+    private readonly int TopOfTermAnd(ref PlanNode term, scoped Span<int> clauses, scoped Span<int> excluded, scoped ReadOnlySpan<ulong> excludedSet, scoped Span<float> rest, ref TopHeap heap, bool counting)
     {
+        int matches = 0;
         ref readonly ModeView view = ref _index.Source(term.Source);
         int end = term.ArticleEnd;
 
@@ -334,7 +363,7 @@ internal ref partial struct Evaluator
                         float bound = ClauseBoundIn(ref Plan[clauses[c]], firstDoc, lastDoc);
                         if (bound < 0f)
                         {
-                            return; // that clause has no article left: nothing more matches
+                            return matches; // that clause has no article left: nothing more matches
                         }
 
                         blockRest[c] = blockRest[c + 1] + bound;
@@ -346,6 +375,12 @@ internal ref partial struct Evaluator
                 if (!CanBeat(BlockBound(ref term, view, block) + bounds[1], heap.Threshold))
                 {
                     PruningCounter.Skipped++;
+                    for (; counting && i < blockEnd; i++)
+                    {
+                        int doc = view.ArticleDocs[i];
+                        matches += (int)(~(excludedSet[doc >> 6] >> doc) & 1);
+                    }
+
                     i = blockEnd;
                     continue;
                 }
@@ -359,6 +394,8 @@ internal ref partial struct Evaluator
                     continue;
                 }
 
+                matches++; // counts the matches when counting: every other clause is an exclusion in the set
+
                 float score = ArticleScore(ref term, doc, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]);
                 if (secondTerm)
                 {
@@ -371,7 +408,7 @@ internal ref partial struct Evaluator
                     second.ArticleCursor = j;
                     if (j == second.ArticleEnd)
                     {
-                        return; // the second clause has no article left: nothing more matches
+                        return matches; // the second clause has no article left: nothing more matches
                     }
 
                     if (secondView.ArticleDocs[j] != doc)
@@ -401,6 +438,8 @@ internal ref partial struct Evaluator
                 }
             }
         }
+
+        return matches;
     }
 
     /// <summary>
