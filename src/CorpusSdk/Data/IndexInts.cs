@@ -184,11 +184,7 @@ internal readonly ref struct IndexInts
     /// <exception cref="ArgumentOutOfRangeException">The range is outside the section.</exception>
     public void OrBits(int start, int end, Span<ulong> set)
     {
-        if ((uint)start > (uint)Count || (uint)end > (uint)Count)
-        {
-            throw new ArgumentOutOfRangeException(nameof(start), $"Values {start} to {end} are outside a section of {Count}.");
-        }
-
+        CheckRange(start, end);
         int word = -1;
         ulong bits = 0;
         bool raw = _width != 0 && _zeros == 0;
@@ -197,18 +193,7 @@ internal readonly ref struct IndexInts
         ref byte data = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), 1);
         for (int i = start; i < end; i++)
         {
-            int value;
-            if (raw)
-            {
-                // Raw bytes: the 8 bytes of padding keep an 8-byte load at any value inside the section.
-                ulong load = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, i * width));
-                value = (int)((BitConverter.IsLittleEndian ? load : BinaryPrimitives.ReverseEndianness(load)) & mask);
-            }
-            else
-            {
-                value = this[i];
-            }
-
+            int value = raw ? RawValue(ref data, i, width, mask) : this[i];
             if (value >> 6 != word)
             {
                 if (word >= 0)
@@ -230,42 +215,72 @@ internal readonly ref struct IndexInts
     }
 
     /// <summary>
-    /// Values [<paramref name="start"/>, <paramref name="start"/> + destination length) into <paramref name="destination"/>:
-    /// one tight loop with the layout's checks hoisted out of it (a run of positions decoded before it is used).
+    /// Sets marks[v − <paramref name="origin"/>] to 1 for every value v in [<paramref name="start"/>, <paramref name="end"/>)
+    /// (a word's positions marked in an article's byte map), read in the codec's own loop.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The range is outside the section.</exception>
-    public void CopyTo(int start, Span<int> destination)
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the section, or a value outside the marks.</exception>
+    public void Mark(int start, int end, Span<byte> marks, int origin)
     {
-        int count = destination.Length;
-        if ((uint)start > (uint)Count || (uint)count > (uint)(Count - start))
-        {
-            throw new ArgumentOutOfRangeException(nameof(start), $"Values {start} to {start + count} are outside a section of {Count}.");
-        }
-
+        CheckRange(start, end);
         if (_width == 0 || _zeros != 0)
         {
-            for (int i = 0; i < count; i++)
+            for (int i = start; i < end; i++)
             {
-                destination[i] = this[start + i];
+                marks[this[i] - origin] = 1;
             }
 
             return;
         }
 
-        // Raw bytes: the section ends with 8 bytes of padding, so an 8-byte load at any value stays inside it.
         int width = _width;
         ulong mask = _mask;
-        ref byte at = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), 1 + (start * width));
-        ref int to = ref MemoryMarshal.GetReference(destination);
-        for (int i = 0; i < count; i++)
+        ref byte data = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), 1);
+        for (int i = start; i < end; i++)
         {
-            ulong bytes = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, i * width));
-            if (!BitConverter.IsLittleEndian)
+            marks[RawValue(ref data, i, width, mask) - origin] = 1;
+        }
+    }
+
+    /// <summary>How many values v in [<paramref name="start"/>, <paramref name="end"/>) have marks[v − <paramref name="origin"/>] set.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the section, or a value outside the marks.</exception>
+    public int CountMarked(int start, int end, ReadOnlySpan<byte> marks, int origin)
+    {
+        CheckRange(start, end);
+        int count = 0;
+        if (_width == 0 || _zeros != 0)
+        {
+            for (int i = start; i < end; i++)
             {
-                bytes = BinaryPrimitives.ReverseEndianness(bytes);
+                count += marks[this[i] - origin];
             }
 
-            Unsafe.Add(ref to, i) = (int)(bytes & mask);
+            return count;
+        }
+
+        int width = _width;
+        ulong mask = _mask;
+        ref byte data = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), 1);
+        for (int i = start; i < end; i++)
+        {
+            count += marks[RawValue(ref data, i, width, mask) - origin];
+        }
+
+        return count;
+    }
+
+    /// <summary>Value <paramref name="index"/> of the raw-byte layout (the 8 bytes of padding keep the load inside the section).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RawValue(ref byte data, int index, int width, ulong mask)
+    {
+        ulong load = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, index * width));
+        return (int)((BitConverter.IsLittleEndian ? load : BinaryPrimitives.ReverseEndianness(load)) & mask);
+    }
+
+    private readonly void CheckRange(int start, int end)
+    {
+        if ((uint)start > (uint)Count || (uint)end > (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), $"Values {start} to {end} are outside a section of {Count}.");
         }
     }
 

@@ -917,7 +917,7 @@ internal ref partial struct Evaluator
     {
         if (runs.Count == 2 && runs.SameSource && runs.Offsets[1] > runs.Offsets[0])
         {
-            PairMatches(runs, out title, out body);
+            PairMatches(runs, any, out title, out body);
             return;
         }
 
@@ -931,60 +931,45 @@ internal ref partial struct Evaluator
     /// it at the words' distance. Unlike a merge, no step branches on the data (a hit in the body, rare, is checked to lie
     /// in one block), so the cost is the same whatever the branch predictor has seen.
     /// </summary>
-    private readonly void PairMatches(scoped in PhraseRuns runs, out int title, out int body)
+    private readonly void PairMatches(scoped in PhraseRuns runs, bool any, out int title, out int body)
     {
         IndexInts positions = _index.Source(runs.Sources[0]).Positions;
         int shift = runs.Offsets[1] - runs.Offsets[0];
         int origin = _index.PartFirstTokens[runs.FirstPart];
         int length = _index.PartFirstTokens[runs.EndPart] - origin + shift + 1;
-        int firstTitle = runs.TitleEnd[0] - runs.From[0], firstAll = runs.To[0] - runs.From[0];
-        int secondTitle = runs.TitleEnd[1] - runs.From[1], secondAll = runs.To[1] - runs.From[1];
-        int[] scratch = _context.PhraseScratch.Reserve(firstAll + secondAll);
-        Span<int> first = scratch.AsSpan(0, firstAll), second = scratch.AsSpan(firstAll, secondAll);
-        positions.CopyTo(runs.From[0], first);
-        positions.CopyTo(runs.From[1], second);
         Span<byte> seen = _context.PhraseSeen.Reserve(length).AsSpan(0, length);
         seen.Clear();
 
         // Title: the second word's title positions only, so no match reaches into the body. Body: its body positions
-        // added, which the first word's body positions alone can meet.
-        title = PairHits(first.Slice(0, firstTitle), second.Slice(0, secondTitle), seen, origin - shift, origin);
-        body = PairHits(first.Slice(firstTitle), second.Slice(secondTitle), seen, origin - shift, origin);
-        if (body > 0)
+        // added, which the first word's body positions alone can meet. Marked and tested straight from the index bytes.
+        positions.Mark(runs.From[1], runs.TitleEnd[1], seen, origin);
+        title = positions.CountMarked(runs.From[0], runs.TitleEnd[0], seen, origin - shift);
+        body = 0;
+        if (any && title > 0)
         {
-            // A body match counts when no block starts between its words (rare: checked per hit).
-            body = 0;
-            int part = runs.FirstPart + 1;
-            foreach (int position in first.Slice(firstTitle))
+            return;
+        }
+
+        positions.Mark(runs.TitleEnd[1], runs.To[1], seen, origin);
+        if (positions.CountMarked(runs.TitleEnd[0], runs.To[0], seen, origin - shift) == 0)
+        {
+            return;
+        }
+
+        // A body match counts when no block starts between its words (rare: checked per hit).
+        int part = runs.FirstPart + 1;
+        for (int i = runs.TitleEnd[0]; i < runs.To[0]; i++)
+        {
+            int position = positions[i];
+            if (seen[position - origin + shift] != 0 && InOnePart(runs, position - runs.Offsets[0], ref part))
             {
-                int at = position - origin + shift;
-                if (seen[at] != 0 && InOnePart(runs, position - runs.Offsets[0], ref part))
+                body++;
+                if (any)
                 {
-                    body++;
+                    return;
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// Marks <paramref name="seconds"/> (less <paramref name="secondOrigin"/>), then counts the <paramref name="firsts"/>
-    /// (less <paramref name="firstOrigin"/>) marked. A byte a position, not a bit: a mark is a plain store, not a
-    /// read-modify-write that waits for the previous one to the same word.
-    /// </summary>
-    private static int PairHits(ReadOnlySpan<int> firsts, ReadOnlySpan<int> seconds, Span<byte> seen, int firstOrigin, int secondOrigin)
-    {
-        foreach (int position in seconds)
-        {
-            seen[position - secondOrigin] = 1;
-        }
-
-        int hits = 0;
-        foreach (int position in firsts)
-        {
-            hits += seen[position - firstOrigin];
-        }
-
-        return hits;
     }
 
     /// <summary>

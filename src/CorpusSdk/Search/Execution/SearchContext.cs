@@ -159,9 +159,6 @@ internal sealed class SearchContext
     /// <summary>A phrase's words' positions in one article, as (position &lt;&lt; 24 | part).</summary>
     public Buffer<long> PhrasePositions { get; } = new(64);
 
-    /// <summary>A two-word phrase's positions in one article, decoded (the first word's, then the second's).</summary>
-    public Buffer<int> PhraseScratch { get; } = new(128);
-
     /// <summary>A two-word phrase's marks of the second word's positions in one article (a byte each).</summary>
     public Buffer<byte> PhraseSeen { get; } = new(1024);
 
