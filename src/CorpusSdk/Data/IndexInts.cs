@@ -185,33 +185,17 @@ internal readonly ref struct IndexInts
     public void OrBits(int start, int end, Span<ulong> set)
     {
         CheckRange(start, end);
-        int word = -1;
-        ulong bits = 0;
+        var bits = new BitsetWriter(set);
         bool raw = _width != 0 && _zeros == 0;
         int width = _width;
         ulong mask = _mask;
         ref byte data = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), 1);
         for (int i = start; i < end; i++)
         {
-            int value = raw ? RawValue(ref data, i, width, mask) : this[i];
-            if (value >> 6 != word)
-            {
-                if (word >= 0)
-                {
-                    set[word] |= bits;
-                }
-
-                word = value >> 6;
-                bits = 0;
-            }
-
-            bits |= 1UL << value;
+            bits.Add(raw ? RawValue(ref data, i, width, mask) : this[i]);
         }
 
-        if (word >= 0)
-        {
-            set[word] |= bits;
-        }
+        bits.Flush();
     }
 
     /// <summary>
