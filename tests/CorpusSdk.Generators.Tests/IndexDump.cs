@@ -59,9 +59,10 @@ internal static class IndexDump
             int[] dfTitle = Ints("TermTitleArticles" + mode), dfBody = Ints("TermBodyArticles" + mode), dfBlocks = Ints("TermBlocks" + mode);
             byte[] terms = Encoding.UTF8.GetBytes(Text("Terms" + mode));
             w.Append("# ").Append(mode).AppendLine(": term, df (title articles, body articles, blocks), part postings with positions, article postings (title tf, body tf)");
+            string Term(int t) => Encoding.UTF8.GetString(terms, termOffsets[t], termOffsets[t + 1] - termOffsets[t]);
             for (int t = 0; t + 1 < termOffsets.Length; t++)
             {
-                w.Append(Encoding.UTF8.GetString(terms, termOffsets[t], termOffsets[t + 1] - termOffsets[t]))
+                w.Append(Term(t))
                     .Append(" df ").Append(dfTitle[t]).Append('/').Append(dfBody[t]).Append('/').Append(dfBlocks[t]).Append(" parts");
                 for (int i = termPostings[t]; i < termPostings[t + 1]; i++)
                 {
@@ -75,6 +76,27 @@ internal static class IndexDump
                 }
 
                 w.AppendLine();
+            }
+
+            if (sections.ContainsKey("PairSeconds" + mode))
+            {
+                // The pair index: each pair of adjacent terms with its article postings (after the terms' own).
+                int[] pairStarts = Ints("PairStarts" + mode), seconds = Ints("PairSeconds" + mode), pairArticles = Ints("PairArticlePostings" + mode);
+                w.Append("# ").Append(mode).Append(": pairs of terms of at least ").Append(Ints("PairMinArticles" + mode)[0])
+                    .AppendLine(" articles each, second term directly after the first in one part: article postings (title tf, body tf)");
+                for (int t = 0; t + 1 < pairStarts.Length; t++)
+                {
+                    for (int p = pairStarts[t]; p < pairStarts[t + 1]; p++)
+                    {
+                        w.Append(Term(t)).Append(' ').Append(Term(seconds[p])).Append(" articles");
+                        for (int i = pairArticles[p]; i < pairArticles[p + 1]; i++)
+                        {
+                            w.Append(' ').Append(docs[i]).Append('(').Append(titleFreqs[i]).Append(',').Append(bodyFreqs[i]).Append(')');
+                        }
+
+                        w.AppendLine();
+                    }
+                }
             }
 
             int[] bounds = Ints("ArticleBlockBounds" + mode);

@@ -44,17 +44,23 @@ internal sealed class SectionIndexData : CorpusIndexData
     public static CorpusSearch Search(IEnumerable<(string Path, string Text)> seeds) => Corpus(seeds).SearchEngine;
 
     /// <summary>The same, as a <see cref="CompiledCorpus"/> (content hash "in-memory").</summary>
-    public static CompiledCorpus Corpus(IEnumerable<(string Path, string Text)> seeds)
+    /// <param name="seeds">The seeds.</param>
+    /// <param name="pairMinArticles">The pair index's threshold (<see cref="CorpusIndexBuilder.DefaultPairMinArticles"/>; 0: none).</param>
+    public static CompiledCorpus Corpus(IEnumerable<(string Path, string Text)> seeds, int pairMinArticles = CorpusIndexBuilder.DefaultPairMinArticles) =>
+        new(Build(seeds, pairMinArticles), "in-memory");
+
+    /// <summary>The index alone (as <see cref="Corpus"/>).</summary>
+    public static SectionIndexData Build(IEnumerable<(string Path, string Text)> seeds, int pairMinArticles = CorpusIndexBuilder.DefaultPairMinArticles)
     {
         List<ArticleIndexSpec> specs = seeds
             .Select(s => (s.Path, Article: SeedParser.Parse(s.Path, s.Text).Article ?? throw new InvalidOperationException("Seed rejected: " + s.Path)))
             .OrderBy(s => s.Article.Id, StringComparer.Ordinal)
             .Select(s => ArticleIndexer.Index(s.Article, s.Path))
             .ToList();
-        return new CompiledCorpus(new SectionIndexData(CorpusIndexBuilder.Build(specs), specs.Count), "in-memory");
+        return new SectionIndexData(CorpusIndexBuilder.Build(specs, pairMinArticles: pairMinArticles), specs.Count);
     }
 
     public override Article GetArticle(int index) => throw new NotSupportedException("An in-memory index has no articles.");
 
-    public override ReadOnlySpan<byte> GetSection(IndexSection section, SearchMode mode) => _sections[(section, mode)];
+    public override ReadOnlySpan<byte> GetSection(IndexSection section, SearchMode mode) => _sections.GetValueOrDefault((section, mode));
 }

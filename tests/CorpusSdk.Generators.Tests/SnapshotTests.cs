@@ -41,6 +41,16 @@ public sealed class SnapshotTests
         Snapshots.MatchText(IndexDump.Write(index), "Fixture.links-and-quotes.Index.Decoded");
     }
 
+    /// <summary>The same index with the pair index of every adjacent couple of words (threshold 1; a corpus gets pairs from 32 articles).</summary>
+    [Fact]
+    public void Fixture_search_index_with_pairs_decoded()
+    {
+        AdditionalText seed = GeneratorHarness.FixtureSeed("links-and-quotes.txt");
+        var article = CorpusSdk.Generators.Parsing.SeedParser.Parse(seed.Path, seed.GetText()!.ToString()).Article!;
+        var index = CorpusSdk.Generators.Search.CorpusIndexBuilder.Build([CorpusSdk.Generators.Search.ArticleIndexer.Index(article, seed.Path)], pairMinArticles: 1);
+        Snapshots.MatchText(IndexDump.Write(index), "Fixture.links-and-quotes.Index.Pairs.Decoded");
+    }
+
     [Fact]
     public void Empty_corpus() => Snapshots.Match(GeneratorHarness.Run().Sources["Corpus.g.cs"], "Empty.Corpus");
 }

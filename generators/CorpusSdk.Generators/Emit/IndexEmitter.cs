@@ -202,6 +202,14 @@ internal static class IndexEmitter
             sections.Add(Packed("TermBodyArticles", mode, index.TermBodyArticles[m]));
             sections.Add(Packed("TermBlocks", mode, index.TermBlocks[m]));
             sections.Add(Packed("ArticleBlockBounds", mode, index.ArticleBlockBounds[m]));
+            if (index.PairMinArticles[m] > 0)
+            {
+                // Only where the mode has a pair index: a runtime that finds none reads each phrase from positions.
+                sections.Add(Packed("PairMinArticles", mode, [index.PairMinArticles[m]]));
+                sections.Add(Packed("PairStarts", mode, index.PairStarts[m]));
+                sections.Add(Packed("PairSeconds", mode, index.PairSeconds[m]));
+                sections.Add(Packed("PairArticlePostings", mode, index.PairArticlePostings[m]));
+            }
         }
 
         if (parallel)

@@ -86,6 +86,25 @@ internal sealed class CorpusIndex
     /// </summary>
     public List<int>[] ArticleBlockBounds { get; } = NewLists<int>();
 
+    /// <summary>
+    /// Per mode: the fewest articles each of two terms must have for their word pairs to be indexed (0: no pair index
+    /// in this mode). Between two such terms the pair index is complete: a pair it lacks never occurs.
+    /// </summary>
+    public int[] PairMinArticles { get; } = new int[ModeCount];
+
+    /// <summary>Per mode: for term i, the pairs it starts are [PairStarts[i], PairStarts[i+1]) (empty without a pair index).</summary>
+    public List<int>[] PairStarts { get; } = NewLists<int>();
+
+    /// <summary>Per mode: the second term of each pair, ascending per first term.</summary>
+    public List<int>[] PairSeconds { get; } = NewLists<int>();
+
+    /// <summary>
+    /// Per mode: for pair i, its article postings are [PairArticlePostings[i], PairArticlePostings[i+1]) of
+    /// <see cref="ArticleDocs"/>, <see cref="ArticleTitleFreqs"/> and <see cref="ArticleBodyFreqs"/> (after every term's):
+    /// the articles where the second term directly follows the first in one part, and how often, in the title and the body.
+    /// </summary>
+    public List<int>[] PairArticlePostings { get; } = NewLists<int>();
+
     private static List<T>[] NewLists<T>() => [new(), new(), new(), new()];
 }
 
@@ -95,13 +114,21 @@ internal static class CorpusIndexBuilder
     /// <summary>Article postings per block of <see cref="CorpusIndex.ArticleBlockBounds"/> (the runtime's <c>Evaluator.BoundBlockShift</c>).</summary>
     public const int BoundBlock = 16;
 
+    /// <summary>
+    /// Word pairs are indexed where both words are in at least this many articles: there a two-word phrase reads its
+    /// pair's article postings (one per matching article, with the phrase's frequencies) instead of both words' positions
+    /// in every article that has both. Below it, the words' own postings bound the work (docs/search.md, "Phrases").
+    /// </summary>
+    public const int DefaultPairMinArticles = 32;
+
     private const int WordForms = (1 << (int)LightStemmer.Form.Word) | (1 << (int)LightStemmer.Form.Prefixless);
     private const int StemForm = 1 << (int)LightStemmer.Form.Stem;
 
     /// <summary>Merges the articles' index models, in article order, into the corpus index.</summary>
     /// <param name="articles">Each article's model.</param>
     /// <param name="parallel">Build the four modes' postings on every core (the index build step; the generator starts no threads).</param>
-    public static CorpusIndex Build(IReadOnlyList<ArticleIndexSpec> articles, bool parallel = false)
+    /// <param name="pairMinArticles">See <see cref="DefaultPairMinArticles"/>; 0 builds no pair index.</param>
+    public static CorpusIndex Build(IReadOnlyList<ArticleIndexSpec> articles, bool parallel = false, int pairMinArticles = DefaultPairMinArticles)
     {
         var index = new CorpusIndex();
         var postings = new Dictionary<string, (int Forms, List<int> Tokens)>[CorpusIndex.ModeCount];
@@ -175,13 +202,13 @@ internal static class CorpusIndexBuilder
 
         if (parallel)
         {
-            System.Threading.Tasks.Parallel.For(0, CorpusIndex.ModeCount, m => BuildMode(index, postings[m], m, tokenParts));
+            System.Threading.Tasks.Parallel.For(0, CorpusIndex.ModeCount, m => BuildMode(index, postings[m], m, tokenParts, pairMinArticles));
         }
         else
         {
             for (int m = 0; m < CorpusIndex.ModeCount; m++)
             {
-                BuildMode(index, postings[m], m, tokenParts);
+                BuildMode(index, postings[m], m, tokenParts, pairMinArticles);
             }
         }
 
@@ -189,7 +216,7 @@ internal static class CorpusIndexBuilder
     }
 
     /// <summary>The dictionary, postings, positions, frequencies and block bounds of mode <paramref name="m"/> (touches only that mode's lists).</summary>
-    private static void BuildMode(CorpusIndex index, Dictionary<string, (int Forms, List<int> Tokens)> postings, int m, List<int> tokenParts)
+    private static void BuildMode(CorpusIndex index, Dictionary<string, (int Forms, List<int> Tokens)> postings, int m, List<int> tokenParts, int pairMinArticles)
     {
         var terms = new List<string>(postings.Count);
         foreach (var pair in postings)
@@ -265,7 +292,120 @@ internal static class CorpusIndexBuilder
 
         index.TermPostings[m].Add(index.PostingParts[m].Count);
         index.TermArticlePostings[m].Add(index.ArticleDocs[m].Count);
+        if (pairMinArticles > 0 && m != (int)IndexMode.Default)
+        {
+            AddPairs(index, m, terms, postings, tokenParts, pairMinArticles);
+        }
+
         AddBlockBounds(index, m);
+    }
+
+    /// <summary>
+    /// The pair index of mode <paramref name="m"/> (<see cref="CorpusIndex.PairArticlePostings"/>): every two adjacent words
+    /// of one part whose terms are both in at least <paramref name="minArticles"/> articles. Not in the default mode,
+    /// where a word has several terms (its phrases merge them), nor in a mode where any word has two terms.
+    /// </summary>
+    private static void AddPairs(CorpusIndex index, int m, List<string> terms, Dictionary<string, (int Forms, List<int> Tokens)> postings, List<int> tokenParts, int minArticles)
+    {
+        // The eligible term at each word, or -1.
+        var termAt = new int[tokenParts.Count];
+        termAt.AsSpan().Fill(-1);
+        List<int> termArticles = index.TermArticlePostings[m];
+        for (int t = 0; t < terms.Count; t++)
+        {
+            if (termArticles[t + 1] - termArticles[t] < minArticles)
+            {
+                continue;
+            }
+
+            foreach (int token in postings[terms[t]].Tokens)
+            {
+                if (termAt[token] >= 0)
+                {
+                    return; // a word with two terms: the index would miss pairs, so the mode gets none
+                }
+
+                termAt[token] = t;
+            }
+        }
+
+        // Pairs numbered in (first, second) order; each pair's word numbers gathered in ascending order.
+        var counts = new Dictionary<long, int>();
+        for (int p = 0; p + 1 < termAt.Length; p++)
+        {
+            if (termAt[p] >= 0 && termAt[p + 1] >= 0 && tokenParts[p] == tokenParts[p + 1])
+            {
+                long key = ((long)termAt[p] * terms.Count) + termAt[p + 1];
+                counts.TryGetValue(key, out int count);
+                counts[key] = count + 1;
+            }
+        }
+
+        if (counts.Count == 0)
+        {
+            return; // no pair to index (a corpus smaller than the threshold): phrases read positions
+        }
+
+        var keys = new long[counts.Count];
+        counts.Keys.CopyTo(keys, 0);
+        Array.Sort(keys);
+        var starts = new int[keys.Length + 1];
+        var numbers = new Dictionary<long, int>(keys.Length);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            numbers[keys[i]] = i;
+            starts[i + 1] = starts[i] + counts[keys[i]];
+        }
+
+        var words = new int[starts[keys.Length]];
+        var next = (int[])starts.Clone();
+        for (int p = 0; p + 1 < termAt.Length; p++)
+        {
+            if (termAt[p] >= 0 && termAt[p + 1] >= 0 && tokenParts[p] == tokenParts[p + 1])
+            {
+                words[next[numbers[((long)termAt[p] * terms.Count) + termAt[p + 1]]]++] = p;
+            }
+        }
+
+        List<int> pairStarts = index.PairStarts[m];
+        int first = 0;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            int a = (int)(keys[i] / terms.Count);
+            while (first <= a)
+            {
+                pairStarts.Add(i);
+                first++;
+            }
+
+            index.PairSeconds[m].Add((int)(keys[i] % terms.Count));
+            index.PairArticlePostings[m].Add(index.ArticleDocs[m].Count);
+            for (int w = starts[i]; w < starts[i + 1]; w++)
+            {
+                int part = tokenParts[words[w]];
+                int article = index.PartArticles[part];
+                int docs = index.ArticleDocs[m].Count;
+                if (docs == index.PairArticlePostings[m][i] || index.ArticleDocs[m][docs - 1] != article)
+                {
+                    index.ArticleDocs[m].Add(article);
+                    index.ArticleTitleFreqs[m].Add(0);
+                    index.ArticleBodyFreqs[m].Add(0);
+                    docs++;
+                }
+
+                List<int> freqs = index.PartBlocks[part] == 0 ? index.ArticleTitleFreqs[m] : index.ArticleBodyFreqs[m];
+                freqs[docs - 1]++;
+            }
+        }
+
+        while (first <= terms.Count)
+        {
+            pairStarts.Add(keys.Length);
+            first++;
+        }
+
+        index.PairArticlePostings[m].Add(index.ArticleDocs[m].Count);
+        index.PairMinArticles[m] = minArticles;
     }
 
     /// <summary>Fills <see cref="CorpusIndex.ArticleBlockBounds"/> of mode <paramref name="m"/>.</summary>

@@ -176,7 +176,8 @@ internal static class IndexFile
         nameof(IndexSection.PostingEnds), nameof(IndexSection.Positions), nameof(IndexSection.TermTitleArticles),
         nameof(IndexSection.TermBodyArticles), nameof(IndexSection.TermBlocks), nameof(IndexSection.TermArticlePostings),
         nameof(IndexSection.ArticleDocs), nameof(IndexSection.ArticleTitleFreqs), nameof(IndexSection.ArticleBodyFreqs),
-        nameof(IndexSection.ArticleBlockBounds),
+        nameof(IndexSection.ArticleBlockBounds), nameof(IndexSection.PairMinArticles), nameof(IndexSection.PairStarts),
+        nameof(IndexSection.PairSeconds), nameof(IndexSection.PairArticlePostings),
     ];
 
     /// <summary>Where a section of a mode is in the table <see cref="Read"/> fills; corpus-wide sections use mode 0.</summary>
@@ -184,7 +185,7 @@ internal static class IndexFile
 
     private const int ModeCount = 4;
 
-    private static int SlotCount => (((int)IndexSection.ArticleBlockBounds) + 1) * ModeCount;
+    private static int SlotCount => (((int)IndexSection.PairArticlePostings) + 1) * ModeCount;
 
     private static bool IsPerMode(IndexSection section) => section >= IndexSection.Terms;
 

@@ -115,4 +115,22 @@ public enum IndexSection
     /// the largest body frequency and the shortest body with the term (score bounds for early termination).
     /// </summary>
     ArticleBlockBounds,
+
+    /// <summary>
+    /// Per mode, optional: the fewest articles each word of a pair must be in for the pair index to hold the pair (one value;
+    /// absent: no pair index). Between two such words the index is complete.
+    /// </summary>
+    PairMinArticles,
+
+    /// <summary>Per mode, optional: the first pair of each term as the first word of a pair, plus the total.</summary>
+    PairStarts,
+
+    /// <summary>Per mode, optional: the second term of each pair, ascending per first term.</summary>
+    PairSeconds,
+
+    /// <summary>
+    /// Per mode, optional: the first article posting of each pair (in <see cref="ArticleDocs"/>, after every term's), plus the
+    /// total: the articles where the pair's second word directly follows its first in one part, with its title and body frequencies.
+    /// </summary>
+    PairArticlePostings,
 }

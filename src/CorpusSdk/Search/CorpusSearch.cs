@@ -170,7 +170,7 @@ public sealed class CorpusSearch
         bool unfiltered = author == -2 && from == int.MinValue && to == int.MaxValue && !options.Facets;
         if (articles && unfiltered && (!scoring || (options.Sort == SearchSort.Relevance && !options.Exhaustive && evaluator.CanPrune(root))))
         {
-            if (scoring && context.Plan[root].Kind == PlanKind.Phrase)
+            if (scoring && context.Plan[root].Kind == PlanKind.Phrase && !context.Plan[root].Paired)
             {
                 // Counted and ranked in one pass.
                 context.TotalCount = evaluator.CountAndSelectPhrase(root, TopCount(options));

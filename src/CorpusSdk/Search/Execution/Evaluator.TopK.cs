@@ -46,7 +46,7 @@ internal ref partial struct Evaluator
             return true;
         }
 
-        if (node.Kind != PlanKind.And || node.Count > MaxClauses || Plan[Plan.ChildAt(node.First)].Kind != PlanKind.Term)
+        if (node.Kind != PlanKind.And || node.Count > MaxClauses || !ReadsArticlePostings(Plan[Plan.ChildAt(node.First)]))
         {
             return false;
         }
@@ -65,7 +65,7 @@ internal ref partial struct Evaluator
 
     private readonly bool IsClause(ref PlanNode node)
     {
-        if (node.Kind == PlanKind.Term)
+        if (ReadsArticlePostings(node))
         {
             return true;
         }
@@ -90,6 +90,11 @@ internal ref partial struct Evaluator
     public readonly int CountArticles(int root)
     {
         ref PlanNode node = ref Plan[root];
+        if (node.Paired)
+        {
+            return node.ArticleEnd - node.ArticleStart;
+        }
+
         switch (node.Kind)
         {
             case PlanKind.Nothing:
@@ -121,6 +126,12 @@ internal ref partial struct Evaluator
     private readonly void AddBits(int n, Span<ulong> set)
     {
         ref PlanNode node = ref Plan[n];
+        if (node.Paired)
+        {
+            _index.Source(node.Source).ArticleDocs.OrBits(node.ArticleStart, node.ArticleEnd, set);
+            return;
+        }
+
         switch (node.Kind)
         {
             case PlanKind.Nothing:
@@ -299,7 +310,7 @@ internal ref partial struct Evaluator
     public readonly bool CountsWhileSelecting(int root)
     {
         ref PlanNode node = ref Plan[root];
-        if (node.Kind != PlanKind.And || node.Count < 2 || Plan[Plan.ChildAt(node.First)].Kind != PlanKind.Term || !CanPrune(root))
+        if (node.Kind != PlanKind.And || node.Count < 2 || !ReadsArticlePostings(Plan[Plan.ChildAt(node.First)]) || !CanPrune(root))
         {
             return false;
         }
@@ -336,14 +347,14 @@ internal ref partial struct Evaluator
         bool termClauses = clauses.Length > 1;
         for (int c = 1; c < clauses.Length && termClauses; c++)
         {
-            termClauses = Plan[clauses[c]].Kind == PlanKind.Term;
+            termClauses = ReadsArticlePostings(Plan[clauses[c]]);
         }
 
         ClauseFloats blockRestBuffer = default;
         Span<float> blockRest = ((Span<float>)blockRestBuffer).Slice(0, rest.Length);
 
         // A second clause that is a term is probed here, its postings read in place (no call per candidate).
-        bool secondTerm = clauses.Length > 1 && Plan[clauses[1]].Kind == PlanKind.Term;
+        bool secondTerm = clauses.Length > 1 && ReadsArticlePostings(Plan[clauses[1]]);
         ref PlanNode second = ref secondTerm ? ref Plan[clauses[1]] : ref term;
         ref readonly ModeView secondView = ref _index.Source(second.Source);
         int firstProbed = secondTerm ? 2 : 1;
@@ -622,12 +633,18 @@ internal ref partial struct Evaluator
         return true;
     }
 
+    /// <summary>
+    /// Whether an article-level node is read from article postings with a term's frequencies: a term, or a phrase the pair
+    /// index answers (<see cref="PlanNode.Paired"/>, set only when articles are the unit).
+    /// </summary>
+    private static bool ReadsArticlePostings(in PlanNode node) => node.Kind == PlanKind.Term || node.Paired;
+
     private static bool CanBeat(float bound, float threshold) => bound * Slack > threshold;
 
     /// <summary>The largest score a clause can have in any article (a word: its best term's).</summary>
     private readonly float ClauseMax(ref PlanNode clause)
     {
-        if (clause.Kind != PlanKind.Term)
+        if (!ReadsArticlePostings(clause))
         {
             float best = 0f;
             for (int t = 0; t < clause.Count; t++)

@@ -261,6 +261,12 @@ internal ref partial struct Evaluator
             return;
         }
 
+        if (_articles && node.Paired)
+        {
+            EnumerateTerm(ref node, output); // the pair's article postings
+            return;
+        }
+
         if (_articles && node.Kind == PlanKind.Phrase)
         {
             EnumeratePhraseArticles(ref node, output);
@@ -360,7 +366,7 @@ internal ref partial struct Evaluator
 
     private readonly bool ProbeLeaf(ref PlanNode node, int doc, out float score)
     {
-        if (_articles && node.Kind == PlanKind.Term)
+        if (_articles && (node.Kind == PlanKind.Term || node.Paired))
         {
             ref readonly ModeView view = ref _index.Source(node.Source);
             int i = view.ArticleDocs.Gallop(node.ArticleCursor, node.ArticleEnd, doc);

@@ -85,6 +85,11 @@ internal readonly ref struct ModeView
         TermBodyArticles = new IndexInts(data.GetSection(IndexSection.TermBodyArticles, mode));
         TermBlocks = new IndexInts(data.GetSection(IndexSection.TermBlocks, mode));
         ArticleBlockBounds = new IndexInts(data.GetSection(IndexSection.ArticleBlockBounds, mode));
+        PairStarts = new IndexInts(data.GetSection(IndexSection.PairStarts, mode));
+        PairSeconds = new IndexInts(data.GetSection(IndexSection.PairSeconds, mode));
+        PairArticlePostings = new IndexInts(data.GetSection(IndexSection.PairArticlePostings, mode));
+        var pairMin = new IndexInts(data.GetSection(IndexSection.PairMinArticles, mode));
+        PairMinArticles = pairMin.Count == 1 && PairStarts.Count == TermCount + 1 ? pairMin[0] : 0;
     }
 
     public readonly ReadOnlySpan<byte> Terms;
@@ -117,7 +122,63 @@ internal readonly ref struct ModeView
     /// <summary>Four numbers per block of 16 article postings: largest title tf, shortest title, largest body tf, shortest body (empty in an index without them).</summary>
     public readonly IndexInts ArticleBlockBounds;
 
+    /// <summary>Pairs each term starts: [PairStarts[t], PairStarts[t+1]) of <see cref="PairSeconds"/> (empty without a pair index).</summary>
+    public readonly IndexInts PairStarts;
+
+    /// <summary>The second term of each pair, ascending per first term.</summary>
+    public readonly IndexInts PairSeconds;
+
+    /// <summary>Each pair's article postings: [PairArticlePostings[i], PairArticlePostings[i+1]) of <see cref="ArticleDocs"/>.</summary>
+    public readonly IndexInts PairArticlePostings;
+
+    /// <summary>
+    /// The fewest articles each of two terms must be in for the pair index to be complete between them; 0 when this mode
+    /// has no pair index.
+    /// </summary>
+    public readonly int PairMinArticles;
+
     public int TermCount => TermOffsets.Count - 1;
+
+    /// <summary>
+    /// Whether the pair index answers the phrase «<paramref name="first"/> <paramref name="second"/>» (both words in at least
+    /// <see cref="PairMinArticles"/> articles), and if so its article postings [<paramref name="start"/>, <paramref name="end"/>)
+    /// (empty when the words never stand side by side in one part).
+    /// </summary>
+    public bool TryFindPair(int first, int second, out int start, out int end)
+    {
+        start = end = 0;
+        if (PairMinArticles <= 0 || first < 0 || second < 0
+            || TermArticlePostings[first + 1] - TermArticlePostings[first] < PairMinArticles
+            || TermArticlePostings[second + 1] - TermArticlePostings[second] < PairMinArticles)
+        {
+            return false;
+        }
+
+        int lo = PairStarts[first];
+        int hi = PairStarts[first + 1] - 1;
+        while (lo <= hi)
+        {
+            int mid = lo + ((hi - lo) >> 1);
+            int value = PairSeconds[mid];
+            if (value == second)
+            {
+                start = PairArticlePostings[mid];
+                end = PairArticlePostings[mid + 1];
+                return true;
+            }
+
+            if (value < second)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Where posting <paramref name="posting"/>'s positions start in <see cref="Positions"/>.</summary>
     public int PositionStart(int posting) => posting == 0 ? 0 : PostingEnds[posting - 1];

@@ -96,6 +96,13 @@ internal struct PlanNode
     public int PositionCursor;
     public bool SingleTerms;
 
+    /// <summary>
+    /// Phrase, articles as the unit: answered by the pair index. <see cref="ArticleStart"/> to <see cref="ArticleEnd"/> are
+    /// the pair's article postings in <see cref="Source"/>'s index (the articles that have the phrase, with its title and
+    /// body frequencies), read as a term's; its words' own cursors serve highlights.
+    /// </summary>
+    public bool Paired;
+
     /// <summary>BM25 weight (idf · boost · (k1 + 1)) in the title and in the body.</summary>
     public float TitleWeight;
     public float BodyWeight;
@@ -155,7 +162,7 @@ internal static class QueryPlanner
         {
             case SyntaxKind.Word:
             case SyntaxKind.Phrase:
-                return Words(context, query.Slice(syntax.Start, syntax.Length), syntax.Start, index);
+                return Words(context, query.Slice(syntax.Start, syntax.Length), syntax.Start, index, articles);
             case SyntaxKind.Prefix:
                 return Prefix(context, query.Slice(syntax.Start, syntax.Length), syntax.Start, index, articles);
             case SyntaxKind.Not:
@@ -264,7 +271,7 @@ internal static class QueryPlanner
     }
 
     /// <summary>A word, or words at consecutive positions (a phrase, or a word that analysis splits, as <c>e-mail</c>).</summary>
-    private static int Words(SearchContext context, ReadOnlySpan<char> text, int queryStart, in IndexView index)
+    private static int Words(SearchContext context, ReadOnlySpan<char> text, int queryStart, in IndexView index, bool articles)
     {
         PlanBuffer plan = context.Plan;
         WordChars charBuffer = default;
@@ -379,10 +386,44 @@ internal static class QueryPlanner
                     break;
                 }
             }
+
+            if (articles)
+            {
+                TryPair(plan, ref plan[result], index);
+            }
         }
 
         context.Scratch.Truncate(mark);
         return result;
+    }
+
+    /// <summary>
+    /// A phrase of two adjacent words of one term each, whose pair the index holds (<see cref="ModeView.TryFindPair"/>):
+    /// its matching articles become the pair's article postings (<see cref="PlanNode.Paired"/>), read as a term's.
+    /// </summary>
+    private static void TryPair(PlanBuffer plan, ref PlanNode phrase, in IndexView index)
+    {
+        if (phrase.Count != 2 || !phrase.SingleTerms)
+        {
+            return;
+        }
+
+        ref PlanNode firstWord = ref plan[plan.ChildAt(phrase.First)];
+        ref PlanNode secondWord = ref plan[plan.ChildAt(phrase.First + 1)];
+        ref PlanNode first = ref plan[plan.ChildAt(firstWord.First)];
+        ref PlanNode second = ref plan[plan.ChildAt(secondWord.First)];
+        if (first.Source != second.Source || secondWord.Offset - firstWord.Offset != 1
+            || !index.Source(first.Source).TryFindPair(first.Term, second.Term, out int start, out int end))
+        {
+            return;
+        }
+
+        phrase.Paired = true;
+        phrase.Source = first.Source;
+        phrase.ArticleStart = start;
+        phrase.ArticleCursor = start;
+        phrase.ArticleEnd = end;
+        phrase.Cost = end - start;
     }
 
     /// <summary>A term leaf: its postings in this corpus (none when <paramref name="term"/> is -1), its collection counts and cost.</summary>

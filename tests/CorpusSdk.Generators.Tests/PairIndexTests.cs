@@ -1,0 +1,127 @@
+using System.Reflection;
+using CorpusSdk.Generators.Search;
+using CorpusSdk.SyntheticCorpus;
+
+namespace CorpusSdk.Generators.Tests;
+
+/// <summary>
+/// The pair index (two adjacent words' article postings, built by <see cref="CorpusIndexBuilder"/>) answers a two-word
+/// phrase exactly as the words' positions do: the same synthetic articles indexed by the production code with a pair for
+/// every adjacent couple of words (threshold 1) and with none (threshold 0), searched by the same engine with phrases alone
+/// and inside AND, OR and exclusions, in every mode: same count, same hits, bit-identical scores, same parts.
+/// </summary>
+public sealed class PairIndexTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private const int Articles = 300;
+
+    private static readonly PropertyInfo Exhaustive = typeof(SearchOptions).GetProperty("Exhaustive", BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    [Fact]
+    public void A_phrase_read_from_the_pair_index_equals_the_phrase_read_from_positions()
+    {
+        List<(string Path, string Text)> seeds = [.. SyntheticCorpus.SyntheticCorpus.Generate(Articles, Vocabulary.FromSeed())
+            .Select(a => ("/corpus/" + a.FileName, a.Text))];
+        SectionIndexData pairedIndex = SectionIndexData.Build(seeds, pairMinArticles: 1);
+        SectionIndexData positionalIndex = SectionIndexData.Build(seeds, pairMinArticles: 0);
+        foreach (SearchMode mode in new[] { SearchMode.Exact, SearchMode.Normalized, SearchMode.LuceneCompatible })
+        {
+            Assert.True(pairedIndex.GetSection(IndexSection.PairSeconds, mode).Length > 0, mode + ": no pair index was built");
+            Assert.True(positionalIndex.GetSection(IndexSection.PairSeconds, mode).IsEmpty, mode + ": a pair index was built with threshold 0");
+        }
+
+        Assert.True(pairedIndex.GetSection(IndexSection.PairSeconds, SearchMode.Default).IsEmpty, "the default mode has no pair index");
+        var paired = new CompiledCorpus(pairedIndex, "paired");
+        var positional = new CompiledCorpus(positionalIndex, "positional");
+
+        // Phrases: adjacent words of the texts (they match), and words drawn at random (most do not).
+        var random = new Random(20261207);
+        string[] words = [.. seeds.SelectMany(s => s.Text.Split([' ', '\n', '،', '.', '"', '«', '»'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.All(char.IsLetterOrDigit))];
+        SearchMode[] modes = [SearchMode.LuceneCompatible, SearchMode.Exact, SearchMode.Normalized, SearchMode.Default];
+        int[] tops = [10, 1, 3, 50];
+        int queries = 0, hits = 0, matching = 0;
+        for (int q = 0; q < 400; q++)
+        {
+            int at = random.Next(words.Length - 1);
+            string phrase = random.Next(4) == 0
+                ? $"\"{words[random.Next(words.Length)]} {words[random.Next(words.Length)]}\""
+                : $"\"{words[at]} {words[at + 1]}\"";
+            string other = words[random.Next(words.Length)];
+            string text = (q % 5) switch
+            {
+                0 => phrase + " " + other,
+                1 => other + " -" + phrase,
+                2 => phrase + " OR " + other,
+                3 => other + " " + phrase,
+                _ => phrase,
+            };
+            var options = new SearchOptions(modes[random.Next(modes.Length)])
+            {
+                Top = tops[random.Next(tops.Length)],
+                Skip = random.Next(4) == 0 ? 5 : 0,
+                K1 = random.Next(3) == 0 ? 0.5f : 1.2f,
+                B = random.Next(3) == 0 ? 0.3f : 0.75f,
+            };
+            string context = $"«{text}» {options.Mode} top {options.Top} skip {options.Skip}";
+            Assert.Equal(positional.SearchEngine.Count(text, options), paired.SearchEngine.Count(text, options));
+            foreach (bool exhaustive in new[] { false, true })
+            {
+                object boxed = options;
+                Exhaustive.SetValue(boxed, exhaustive);
+                var run = (SearchOptions)boxed;
+                using SearchResults expected = positional.SearchEngine.Search(text, run);
+                using SearchResults actual = paired.SearchEngine.Search(text, run);
+                Assert.True(expected.IsValid, context);
+                Assert.True(expected.TotalCount == actual.TotalCount, $"{context}: {actual.TotalCount} matches, from positions {expected.TotalCount}");
+                Assert.True(expected.Hits.Length == actual.Hits.Length, $"{context}: {actual.Hits.Length} hits, from positions {expected.Hits.Length}");
+                for (int i = 0; i < expected.Hits.Length; i++)
+                {
+                    RankedHit want = expected.Hits[i], got = actual.Hits[i];
+                    Assert.True(
+                        want.ArticleIndex == got.ArticleIndex && BitConverter.SingleToInt32Bits(want.Score) == BitConverter.SingleToInt32Bits(got.Score),
+                        $"{context} exhaustive {exhaustive} #{i}: article {got.ArticleIndex} ({got.Score:R}), from positions {want.ArticleIndex} ({want.Score:R})");
+                    Assert.Equal(expected.GetParts(want).Length, actual.GetParts(got).Length);
+                    hits++;
+                }
+
+                matching += expected.TotalCount > 0 ? 1 : 0;
+            }
+
+            queries++;
+        }
+
+        output.WriteLine($"{queries} queries ({matching / 2} with matches), {hits} hits equal from the pair index and from positions");
+        Assert.True(hits > 2_000, $"only {hits} hits compared");
+        Assert.True(matching / 2 > 200, $"only {matching / 2} queries matched anything");
+    }
+
+    [Fact]
+    public void Words_below_the_threshold_are_not_paired_and_still_match()
+    {
+        List<(string Path, string Text)> seeds = [.. SyntheticCorpus.SyntheticCorpus.Generate(40, Vocabulary.FromSeed())
+            .Select(a => ("/corpus/" + a.FileName, a.Text))];
+
+        // A threshold above the article count: no pair qualifies, so no pair section is written and phrases read positions.
+        SectionIndexData noneIndex = SectionIndexData.Build(seeds, pairMinArticles: 41);
+        SectionIndexData allIndex = SectionIndexData.Build(seeds, pairMinArticles: 1);
+        Assert.True(noneIndex.GetSection(IndexSection.PairMinArticles, SearchMode.LuceneCompatible).IsEmpty);
+        Assert.True(noneIndex.GetSection(IndexSection.PairSeconds, SearchMode.LuceneCompatible).IsEmpty);
+        Assert.False(allIndex.GetSection(IndexSection.PairSeconds, SearchMode.LuceneCompatible).IsEmpty);
+        var none = new CompiledCorpus(noneIndex, "none");
+        var all = new CompiledCorpus(allIndex, "all");
+        string[] words = [.. seeds[0].Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.All(char.IsLetter)).Take(40)];
+        int compared = 0;
+        for (int i = 0; i + 1 < words.Length; i++)
+        {
+            string text = $"\"{words[i]} {words[i + 1]}\"";
+            var options = new SearchOptions(SearchMode.LuceneCompatible) { Top = 5 };
+            Assert.Equal(all.SearchEngine.Count(text, options), none.SearchEngine.Count(text, options));
+            using SearchResults a = all.SearchEngine.Search(text, options);
+            using SearchResults b = none.SearchEngine.Search(text, options);
+            Assert.Equal(a.Hits.ToArray().Select(h => (h.ArticleIndex, h.Score)), b.Hits.ToArray().Select(h => (h.ArticleIndex, h.Score)));
+            compared += a.TotalCount;
+        }
+
+        Assert.True(compared > 20, $"only {compared} matches compared");
+    }
+}
