@@ -545,10 +545,14 @@ internal static class QueryPlanner
         int to = view.TermArticlePostings[end];
         if (end - first == 1 || (to - from) * 8L < articleCount)
         {
+            int written = docs.Count;
+            PrefixDoc[] gathered = docs.Reserve(written + to - from);
             for (int i = from; i < to; i++)
             {
-                docs.Add(new PrefixDoc(view.ArticleDocs[i], view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]));
+                gathered[written++] = new PrefixDoc(view.ArticleDocs[i], view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]);
             }
+
+            docs.SetCount(written);
 
             if (end - first > 1)
             {
@@ -569,13 +573,18 @@ internal static class QueryPlanner
             body[article] += view.ArticleBodyFreqs[i];
         }
 
+        // Compacted without a branch on the data (most articles have the prefix, some not: a branch would mispredict),
+        // written with a local count.
+        int count = docs.Count;
+        PrefixDoc[] items = docs.Reserve(count + articleCount);
         for (int a = 0; a < articleCount; a++)
         {
-            if ((title[a] | body[a]) != 0)
-            {
-                docs.Add(new PrefixDoc(a, title[a], body[a]));
-            }
+            int t = title[a], b = body[a];
+            items[count] = new PrefixDoc(a, t, b);
+            count += (t | b) != 0 ? 1 : 0;
         }
+
+        docs.SetCount(count);
     }
 
     /// <summary>As <see cref="MergeArticles"/> over part postings (a part's frequency in <see cref="PrefixDoc.TitleFreq"/>).</summary>
