@@ -324,6 +324,13 @@ EOF
   (cd "$dir" && consumer dotnet msbuild -nologo -t:ResolveLockFileAnalyzers -getItem:Analyzer -getItem:AdditionalFiles) >"$work/own-seed.items.json"
   expect_file_has "$work/own-seed.items.json" 'analyzers/dotnet/cs/CorpusSdk.Generators.dll' "the generator among the analyzers of a CorpusSdk consumer"
   expect_file_has "$work/own-seed.items.json" 'seeds/hello-corpus.txt' "the seed among the additional files of a CorpusSdk consumer"
+  # CorpusSdkPairMinArticles reaches the index build step, and changing it re-runs the step (one article: the pair
+  # index needs a threshold of 1; the default is 32 articles).
+  local index
+  index=$(ls "$dir"/obj/Debug/*/corpussdk/index.bin)
+  expect_file_lacks "$index" 'PairArticlePostings' "a pair index at the default threshold of 32 articles"
+  (cd "$dir" && consumer dotnet build -nologo -p:CorpusSdkPairMinArticles=1) >"$work/own-seed.pairs.log"
+  expect_file_has "$index" 'PairArticlePostings' "the pair index with CorpusSdkPairMinArticles=1"
 }
 
 # (a2) Own seeds and the compiled corpus package searched as one index (docs/search.md, "Several corpora at once").

@@ -72,7 +72,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidSetting = new(
         DiagnosticIds.InvalidSetting, "Invalid CorpusSdk setting",
-        "The MSBuild property {0} is '{1}', which is not a valid C# name; '{2}' is used instead",
+        "The MSBuild property {0} is '{1}', which is not {3}; '{2}' is used instead",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "csdk013");
 
     public static readonly DiagnosticDescriptor NoBody = new(

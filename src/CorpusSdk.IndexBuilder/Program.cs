@@ -4,10 +4,11 @@ using System.IO;
 using CorpusSdk.Generators.Corpus;
 
 // corpussdk-index --seeds <file listing one seed path a line> --class <corpus class> --out <index file> --hash <hash file>
+//                 [--pair-min-articles <n>]
 // Writes the search index of the seeds (CorpusSdk.IndexFile) and the corpus's content hash. Seed errors are not this
 // step's to report (the generator reports them with their locations): a seed that does not parse is left out, as the
 // generator leaves it out. Exit code 1 with an MSBuild-style error line when the step itself fails.
-string? seedsList = null, className = null, output = null, hashOutput = null;
+string? seedsList = null, className = null, output = null, hashOutput = null, pairs = null;
 for (int i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
@@ -16,6 +17,7 @@ for (int i = 0; i + 1 < args.Length; i += 2)
         case "--class": className = args[i + 1]; break;
         case "--out": output = args[i + 1]; break;
         case "--hash": hashOutput = args[i + 1]; break;
+        case "--pair-min-articles": pairs = args[i + 1]; break;
         default:
             Console.Error.WriteLine("CorpusSdk.IndexBuilder : error CSDK999: unknown argument '" + args[i] + "'.");
             return 1;
@@ -26,6 +28,13 @@ if (seedsList is null || output is null || hashOutput is null)
 {
     Console.Error.WriteLine("CorpusSdk.IndexBuilder : error CSDK999: usage: --seeds <list file> --class <name> --out <index file> --hash <hash file>.");
     return 1;
+}
+
+int pairMinArticles = CorpusSdk.Generators.Search.CorpusIndexBuilder.DefaultPairMinArticles;
+if (!string.IsNullOrWhiteSpace(pairs) && !GeneratorSettings.TryParsePairMinArticles(pairs, out pairMinArticles))
+{
+    // The generator reports the same value as CSDK015 (invalid setting) with the default it falls back to; the step must agree.
+    pairMinArticles = CorpusSdk.Generators.Search.CorpusIndexBuilder.DefaultPairMinArticles;
 }
 
 try
@@ -44,7 +53,7 @@ try
     Action<string, double>? timings = Environment.GetEnvironmentVariable("CORPUSSDK_INDEX_TIMINGS") == "1"
         ? (name, ms) => Console.WriteLine("CorpusSdk: " + name + ": " + ms.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " ms")
         : null;
-    var (file, contentHash, articles) = IndexFileBuilder.Build(seeds, string.IsNullOrWhiteSpace(className) ? "Corpus" : className.Trim(), timings);
+    var (file, contentHash, articles) = IndexFileBuilder.Build(seeds, string.IsNullOrWhiteSpace(className) ? "Corpus" : className.Trim(), timings, pairMinArticles);
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
     File.WriteAllBytes(output, file);
     File.WriteAllText(hashOutput, contentHash + "\n");

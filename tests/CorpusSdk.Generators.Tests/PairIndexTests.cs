@@ -1,5 +1,10 @@
+using System.Globalization;
 using System.Reflection;
+using System.Text;
+using CorpusSdk.Generators.Corpus;
+using CorpusSdk.Generators.Model;
 using CorpusSdk.Generators.Search;
+using Microsoft.CodeAnalysis;
 using CorpusSdk.SyntheticCorpus;
 
 namespace CorpusSdk.Generators.Tests;
@@ -123,5 +128,43 @@ public sealed class PairIndexTests(Xunit.Abstractions.ITestOutputHelper output)
         }
 
         Assert.True(compared > 20, $"only {compared} matches compared");
+    }
+
+    [Theory]
+    [InlineData(null, false)] // default 32: three articles give no pair
+    [InlineData("1", true)]
+    [InlineData("0", false)]
+    public void The_threshold_is_an_msbuild_setting(string? value, bool pairs)
+    {
+        AdditionalText[] seeds = [.. SyntheticCorpus.SyntheticCorpus.Generate(3, Vocabulary.FromSeed())
+            .Select(a => GeneratorHarness.Seed("/repo/seeds/" + a.FileName, a.Text))];
+        GeneratorRun run = GeneratorHarness.Run(seeds, value is null ? null : new Dictionary<string, string> { ["build_property.CorpusSdkPairMinArticles"] = value });
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity != DiagnosticSeverity.Info);
+        Assert.Empty(run.CompileProblems);
+        string index = run.Sources["Corpus.Index.g.cs"];
+        Assert.Equal(pairs, index.Contains("IndexSection.PairArticlePostings, global::CorpusSdk.SearchMode.LuceneCompatible", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_invalid_threshold_is_a_warning_and_falls_back_to_32()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            [GeneratorHarness.FixtureSeed("minimal.txt")],
+            new Dictionary<string, string> { ["build_property.CorpusSdkPairMinArticles"] = "-5" });
+        Diagnostic warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == DiagnosticIds.InvalidSetting);
+        Assert.Contains("CorpusSdkPairMinArticles is '-5', which is not a whole number of articles (0: no pair index); '32' is used instead", warning.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(run.CompileProblems);
+    }
+
+    [Fact]
+    public void The_index_build_step_takes_the_threshold()
+    {
+        var seeds = SyntheticCorpus.SyntheticCorpus.Generate(3, Vocabulary.FromSeed()).Select(a => ("/seeds/" + a.FileName, Encoding.UTF8.GetBytes(a.Text))).ToList();
+        var (withPairs, _, _) = IndexFileBuilder.Build(seeds, "Corpus", null, pairMinArticles: 1);
+        var (without, _, _) = IndexFileBuilder.Build(seeds, "Corpus", null, pairMinArticles: 0);
+        var (byDefault, _, _) = IndexFileBuilder.Build(seeds, "Corpus");
+        Assert.True(Encoding.ASCII.GetString(withPairs).Contains("PairArticlePostings", StringComparison.Ordinal));
+        Assert.False(Encoding.ASCII.GetString(without).Contains("PairArticlePostings", StringComparison.Ordinal));
+        Assert.Equal(without, byDefault);
     }
 }

@@ -14,6 +14,12 @@ internal sealed record CorpusSettings(string Namespace, string ClassName, TextSt
     /// </summary>
     public string IndexResource { get; init; } = string.Empty;
 
+    /// <summary>
+    /// <c>CorpusSdkPairMinArticles</c>: the fewest articles each word of a pair must be in for the pair index to hold it
+    /// (<see cref="Search.CorpusIndexBuilder.DefaultPairMinArticles"/>; 0: no pair index, a smaller assembly).
+    /// </summary>
+    public int PairMinArticles { get; init; } = Search.CorpusIndexBuilder.DefaultPairMinArticles;
+
     public const string DefaultNamespace = "CorpusSdk.Generated";
     public const string DefaultClassName = "Corpus";
 }
@@ -39,14 +45,14 @@ internal static class GeneratorSettings
         string ns = Property(option, "CorpusSdkNamespace") ?? Property(option, "RootNamespace") ?? CorpusSettings.DefaultNamespace;
         if (!CSharpEscaper.IsNamespace(ns))
         {
-            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidSetting, SeedLocation.File(string.Empty), "CorpusSdkNamespace", ns, CorpusSettings.DefaultNamespace));
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidSetting, SeedLocation.File(string.Empty), "CorpusSdkNamespace", ns, CorpusSettings.DefaultNamespace, "a valid C# name"));
             ns = CorpusSettings.DefaultNamespace;
         }
 
         string className = Property(option, "CorpusSdkClassName") ?? CorpusSettings.DefaultClassName;
         if (!CSharpEscaper.IsIdentifier(className))
         {
-            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidSetting, SeedLocation.File(string.Empty), "CorpusSdkClassName", className, CorpusSettings.DefaultClassName));
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidSetting, SeedLocation.File(string.Empty), "CorpusSdkClassName", className, CorpusSettings.DefaultClassName, "a valid C# name"));
             className = CorpusSettings.DefaultClassName;
         }
 
@@ -57,11 +63,24 @@ internal static class GeneratorSettings
             diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidTextStorage, SeedLocation.File(string.Empty), storageValue ?? string.Empty));
         }
 
+        string? pairsValue = Property(option, "CorpusSdkPairMinArticles");
+        int pairs = Search.CorpusIndexBuilder.DefaultPairMinArticles;
+        if (pairsValue is not null && !TryParsePairMinArticles(pairsValue, out pairs))
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidSetting, SeedLocation.File(string.Empty), "CorpusSdkPairMinArticles", pairsValue, Search.CorpusIndexBuilder.DefaultPairMinArticles.ToString(System.Globalization.CultureInfo.InvariantCulture), "a whole number of articles (0: no pair index)"));
+            pairs = Search.CorpusIndexBuilder.DefaultPairMinArticles;
+        }
+
         return new CorpusSettings(ns, className, storage ?? TextStorage.Auto, diagnostics.ToImmutable().ToEquatableArray())
         {
             IndexResource = Property(option, "CorpusSdkIndexResource") ?? string.Empty,
+            PairMinArticles = pairs,
         };
     }
+
+    /// <summary>A pair threshold: a whole number from 0 (no pair index) to 1,000,000,000.</summary>
+    public static bool TryParsePairMinArticles(string value, out int pairs) =>
+        int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pairs) && pairs <= 1_000_000_000;
 
     private static string? Property(Func<string, string?> option, string name) =>
         option("build_property." + name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

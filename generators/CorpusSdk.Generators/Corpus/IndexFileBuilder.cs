@@ -25,7 +25,11 @@ internal static class IndexFileBuilder
         Build(seeds, className, null);
 
     /// <summary>The same, reporting the time of each phase to <paramref name="phase"/> (name, milliseconds).</summary>
-    public static (byte[] File, string ContentHash, int ArticleCount) Build(IEnumerable<(string Path, byte[] Bytes)> seeds, string className, Action<string, double>? phase)
+    /// <param name="seeds">Each seed's path and bytes.</param>
+    /// <param name="className">The corpus class name.</param>
+    /// <param name="phase">Receives each phase's name and time, or null.</param>
+    /// <param name="pairMinArticles">The pair index's threshold (<c>CorpusSdkPairMinArticles</c>; 0: none).</param>
+    public static (byte[] File, string ContentHash, int ArticleCount) Build(IEnumerable<(string Path, byte[] Bytes)> seeds, string className, Action<string, double>? phase, int pairMinArticles = CorpusIndexBuilder.DefaultPairMinArticles)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         // Per seed, independent of the others (the generator's per-seed steps): read, parse and index on every core.
@@ -62,7 +66,7 @@ internal static class IndexFileBuilder
 
         Phase("plan");
         string contentHash = CorpusPlanner.ContentHash(accepted);
-        CorpusIndex index = CorpusIndexBuilder.Build(articles, parallel: true);
+        CorpusIndex index = CorpusIndexBuilder.Build(articles, parallel: true, pairMinArticles);
         Phase("merge");
         List<IndexSectionData> laidOut = IndexEmitter.Sections(index, parallel: true, binary: true);
         var sections = new List<(string Name, int Mode, byte[] Bytes)>(laidOut.Count);

@@ -51,6 +51,9 @@ internal sealed record IndexOutput(EquatableArray<ArticleIndexSpec> Articles, Eq
     /// <summary>The index's manifest resource (<see cref="CorpusSettings.IndexResource"/>), or empty: the index is emitted as source.</summary>
     public string IndexResource { get; init; } = string.Empty;
 
+    /// <summary><see cref="CorpusSettings.PairMinArticles"/>.</summary>
+    public int PairMinArticles { get; init; } = Search.CorpusIndexBuilder.DefaultPairMinArticles;
+
     /// <summary>Orders the per-article index models (by path) as the plan orders the articles.</summary>
     public static IndexOutput Create(ImmutableArray<ArticleIndexSpec> articles, CorpusPlan plan, CorpusSettings settings)
     {
@@ -75,6 +78,6 @@ internal sealed record IndexOutput(EquatableArray<ArticleIndexSpec> Articles, Eq
             members.Add(seed.MemberName);
         }
 
-        return new IndexOutput(ordered.ToEquatableArray(), members.ToEquatableArray(), settings.Namespace, settings.ClassName) { IndexResource = settings.IndexResource };
+        return new IndexOutput(ordered.ToEquatableArray(), members.ToEquatableArray(), settings.Namespace, settings.ClassName) { IndexResource = settings.IndexResource, PairMinArticles = settings.PairMinArticles };
     }
 }
