@@ -321,6 +321,7 @@ public sealed class MultiCorpusSearch
         {
             TitleTokens = titleTokens, BodyTokens = bodyTokens, TitleDocs = titleDocs, BodyArticles = bodyArticles, BlockDocs = blockDocs,
             PartLengths = [], TitleLengths = [], BodyLengths = [], PartNormBytes = [], TitleNormBytes = [], BodyNormBytes = [],
+            ChunkMinTitles = [], ChunkMinBodies = [],
         };
         totals = new Totals(sum, articleCount, partCount);
         if (lucene)

@@ -29,6 +29,12 @@ internal sealed class CorpusStatistics
     /// <summary>Each article's body length (its blocks' lengths summed).</summary>
     public required int[] BodyLengths { get; init; }
 
+    /// <summary>Per chunk of 2^<see cref="Evaluator.BoundBlockShift"/> articles: the shortest title among those with one (0: none).</summary>
+    public required int[] ChunkMinTitles { get; init; }
+
+    /// <summary>Per chunk of 2^<see cref="Evaluator.BoundBlockShift"/> articles: the shortest body among those with one (0: none).</summary>
+    public required int[] ChunkMinBodies { get; init; }
+
     /// <summary>Lucene's norm byte of each part's length (<see cref="SmallFloat.EncodeLength"/>).</summary>
     public required byte[] PartNormBytes { get; init; }
 
@@ -82,8 +88,26 @@ internal sealed class CorpusStatistics
             bodyNorms[a] = SmallFloat.EncodeLength(bodyLengths[a]);
         }
 
+        int chunkSize = 1 << Evaluator.BoundBlockShift;
+        int[] chunkTitles = new int[(titleLengths.Length + chunkSize - 1) / chunkSize];
+        int[] chunkBodies = new int[chunkTitles.Length];
+        for (int c = 0; c < chunkTitles.Length; c++)
+        {
+            int minTitle = int.MaxValue, minBody = int.MaxValue;
+            for (int a = c * chunkSize; a < Math.Min((c + 1) * chunkSize, titleLengths.Length); a++)
+            {
+                minTitle = titleLengths[a] > 0 ? Math.Min(minTitle, titleLengths[a]) : minTitle;
+                minBody = bodyLengths[a] > 0 ? Math.Min(minBody, bodyLengths[a]) : minBody;
+            }
+
+            chunkTitles[c] = minTitle == int.MaxValue ? 0 : minTitle;
+            chunkBodies[c] = minBody == int.MaxValue ? 0 : minBody;
+        }
+
         return new CorpusStatistics
         {
+            ChunkMinTitles = chunkTitles,
+            ChunkMinBodies = chunkBodies,
             TitleTokens = title,
             BodyTokens = body,
             TitleDocs = titleDocs,
@@ -195,6 +219,9 @@ internal sealed class Bm25
 
         return K1 * ((1 - B) + (B * length / (title ? AverageTitle : AverageBody)));
     }
+
+    /// <summary>The corpus's per-chunk shortest titles and bodies (<see cref="CorpusStatistics.ChunkMinTitles"/>), for chunk bounds.</summary>
+    public CorpusStatistics Statistics => _stats!;
 
     /// <summary><see cref="Norm"/> of a part's length (its field: title or body), from the statistics' lengths.</summary>
     public float PartNorm(int part, bool title)

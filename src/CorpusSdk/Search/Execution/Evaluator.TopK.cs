@@ -90,7 +90,7 @@ internal ref partial struct Evaluator
     public readonly int CountArticles(int root)
     {
         ref PlanNode node = ref Plan[root];
-        if (node.Paired)
+        if (node.Paired || node.SingleTerm)
         {
             return node.ArticleEnd - node.ArticleStart;
         }
@@ -126,7 +126,7 @@ internal ref partial struct Evaluator
     private readonly void AddBits(int n, Span<ulong> set)
     {
         ref PlanNode node = ref Plan[n];
-        if (node.Paired)
+        if (node.Paired || node.SingleTerm)
         {
             _index.Source(node.Source).ArticleDocs.OrBits(node.ArticleStart, node.ArticleEnd, set);
             return;
@@ -227,17 +227,37 @@ internal ref partial struct Evaluator
 
         var heap = new TopHeap(top.Reserve(k), k);
         ref PlanNode node = ref Plan[root];
-        if (node.Kind == PlanKind.Prefix)
+        if (node.Kind == PlanKind.Prefix && !node.SingleTerm)
         {
-            // The prefix's merged articles, scored straight into the page (no list of every match).
-            Buffer<PrefixDoc> docs = _context.Prefixes;
-            for (int i = node.Start; i < node.End; i++)
+            // The prefix's merged articles, scored straight into the page (no list of every match); merged through the
+            // dense arrays, a chunk of 16 articles whose bound cannot beat the k-th score is skipped whole.
+            int chunkCount = (_index.ArticleCount + (1 << BoundBlockShift) - 1) >> BoundBlockShift;
+            if (node.ChunkStart < 0 || Scorer.Statistics.ChunkMinTitles.Length != chunkCount)
             {
-                PrefixDoc doc = docs[i];
-                float score = ArticleScore(ref node, doc.Doc, doc.TitleFreq, doc.BodyFreq);
-                if (heap.Accepts(score))
+                ScorePrefixDocs(ref node, node.Start, node.End, ref heap);
+            }
+            else
+            {
+                CorpusStatistics stats = Scorer.Statistics;
+                Buffer<int> chunks = _context.PrefixChunks;
+                for (int c = 0; c < chunkCount; c++)
                 {
-                    heap.Add(doc.Doc, score);
+                    int at = node.ChunkStart + (3 * c);
+                    int from = chunks[at];
+                    int to = c + 1 < chunkCount ? chunks[at + 3] : node.End;
+                    if (heap.Full && from < to)
+                    {
+                        int maxTitle = chunks[at + 1], maxBody = chunks[at + 2];
+                        float bound = (maxTitle > 0 ? Bm25.Score(node.TitleWeight, maxTitle, Scorer.Norm(stats.ChunkMinTitles[c], true)) : 0f)
+                            + (maxBody > 0 ? Bm25.Score(node.BodyWeight, maxBody, Scorer.Norm(stats.ChunkMinBodies[c], false)) : 0f);
+                        if (!CanBeat(bound, heap.Threshold))
+                        {
+                            PruningCounter.Skipped++;
+                            continue;
+                        }
+                    }
+
+                    ScorePrefixDocs(ref node, from, to, ref heap);
                 }
             }
 
@@ -301,6 +321,21 @@ internal ref partial struct Evaluator
         }
 
         return counting ? matches : -1;
+    }
+
+    /// <summary>The prefix's merged articles [<paramref name="from"/>, <paramref name="to"/>) scored into the heap.</summary>
+    private readonly void ScorePrefixDocs(ref PlanNode node, int from, int to, ref TopHeap heap)
+    {
+        Buffer<PrefixDoc> docs = _context.Prefixes;
+        for (int i = from; i < to; i++)
+        {
+            PrefixDoc doc = docs[i];
+            float score = ArticleScore(ref node, doc.Doc, doc.TitleFreq, doc.BodyFreq);
+            if (heap.Accepts(score))
+            {
+                heap.Add(doc.Doc, score);
+            }
+        }
     }
 
     /// <summary>
@@ -632,12 +667,6 @@ internal ref partial struct Evaluator
 
         return true;
     }
-
-    /// <summary>
-    /// Whether an article-level node is read from article postings with a term's frequencies: a term, or a phrase the pair
-    /// index answers (<see cref="PlanNode.Paired"/>, set only when articles are the unit).
-    /// </summary>
-    private static bool ReadsArticlePostings(in PlanNode node) => node.Kind == PlanKind.Term || node.Paired;
 
     private static bool CanBeat(float bound, float threshold) => bound * Slack > threshold;
 

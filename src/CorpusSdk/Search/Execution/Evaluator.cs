@@ -249,21 +249,15 @@ internal ref partial struct Evaluator
 
     private readonly void EnumerateLeaf(ref PlanNode node, Buffer<ScoredDoc> output)
     {
-        if (node.Kind == PlanKind.Term)
+        if (node.Kind == PlanKind.Term || (_articles && ReadsArticlePostings(node)))
         {
-            EnumerateTerm(ref node, output);
+            EnumerateTerm(ref node, output); // a term's postings, or a pair's or a one-term prefix's article postings
             return;
         }
 
         if (node.Kind == PlanKind.Prefix)
         {
             EnumeratePrefix(ref node, output);
-            return;
-        }
-
-        if (_articles && node.Paired)
-        {
-            EnumerateTerm(ref node, output); // the pair's article postings
             return;
         }
 
@@ -324,10 +318,10 @@ internal ref partial struct Evaluator
     private readonly void EnumerateTerm(ref PlanNode node, Buffer<ScoredDoc> output)
     {
         ref readonly ModeView view = ref _index.Source(node.Source);
-        int end = node.End;
-        int previousEnd = view.PositionStart(node.Cursor);
         if (!_articles)
         {
+            int end = node.End;
+            int previousEnd = view.PositionStart(node.Cursor);
             for (int i = node.Cursor; i < end; i++)
             {
                 int part = view.PostingParts[i];
@@ -366,7 +360,7 @@ internal ref partial struct Evaluator
 
     private readonly bool ProbeLeaf(ref PlanNode node, int doc, out float score)
     {
-        if (_articles && (node.Kind == PlanKind.Term || node.Paired))
+        if (_articles && ReadsArticlePostings(node))
         {
             ref readonly ModeView view = ref _index.Source(node.Source);
             int i = view.ArticleDocs.Gallop(node.ArticleCursor, node.ArticleEnd, doc);
@@ -420,6 +414,13 @@ internal ref partial struct Evaluator
         score = title + body > 0 ? ArticleScore(ref node, doc, title, body) : 0f;
         return title + body > 0;
     }
+
+    /// <summary>
+    /// Whether an article-level node is read from article postings with a term's frequencies: a term, a phrase the pair
+    /// index answers (<see cref="PlanNode.Paired"/>) or a prefix of one term (<see cref="PlanNode.SingleTerm"/>); both set
+    /// only when articles are the unit.
+    /// </summary>
+    private static bool ReadsArticlePostings(in PlanNode node) => node.Kind == PlanKind.Term || node.Paired || node.SingleTerm;
 
     /// <summary>A scored leaf's BM25 score in one part (the part's field: title or body).</summary>
     public readonly float PartScore(ref PlanNode node, int part, int freq)

@@ -103,6 +103,20 @@ internal struct PlanNode
     /// </summary>
     public bool Paired;
 
+    /// <summary>
+    /// Prefix over articles that matches one term of this corpus: <see cref="ArticleStart"/> to <see cref="ArticleEnd"/>
+    /// are that term's article postings (the documents and frequencies a merge would give), read as a term's at the
+    /// prefix's own weights (no merged list: <see cref="Start"/> = <see cref="End"/>), so the top k reads them block by
+    /// block with their bounds.
+    /// </summary>
+    public bool SingleTerm;
+
+    /// <summary>
+    /// Prefix over articles merged through the dense arrays: its chunks' bounds start at this index of
+    /// <see cref="SearchContext.PrefixChunks"/> (one chunk per 16 articles of the corpus, all of them); -1 otherwise.
+    /// </summary>
+    public int ChunkStart;
+
     /// <summary>BM25 weight (idf · boost · (k1 + 1)) in the title and in the body.</summary>
     public float TitleWeight;
     public float BodyWeight;
@@ -148,6 +162,7 @@ internal static class QueryPlanner
     public static int Plan(SearchContext context, ReadOnlySpan<char> query, in IndexView index, int node, in QueryCollection collection, bool articles)
     {
         context.Plan.Clear();
+        context.PrefixChunks.Clear();
         context.Prefixes.Clear();
         context.Collection = collection;
         int root = node < 0 ? -1 : Build(context, query, index, node, articles);
@@ -504,9 +519,14 @@ internal static class QueryPlanner
         }
 
         int start = context.Prefixes.Count;
-        if (articles)
+        int chunkStart = -1;
+        if (articles && end - first == 1)
         {
-            MergeArticles(context, view, first, end, index.ArticleCount);
+            // One term: read as its article postings (SingleTerm below), nothing to merge.
+        }
+        else if (articles)
+        {
+            chunkStart = MergeArticles(context, view, first, end, index.ArticleCount);
         }
         else
         {
@@ -521,6 +541,14 @@ internal static class QueryPlanner
         leaf.Start = start;
         leaf.Cursor = start;
         leaf.End = context.Prefixes.Count;
+        leaf.ChunkStart = chunkStart;
+        if (articles && end - first == 1)
+        {
+            leaf.SingleTerm = true;
+            leaf.ArticleStart = view.TermArticlePostings[first];
+            leaf.ArticleCursor = leaf.ArticleStart;
+            leaf.ArticleEnd = view.TermArticlePostings[first + 1];
+        }
 
         // The collection's postings of all its terms, as a term's cost (the same plan in every corpus).
         leaf.Cost = counts.Postings;
@@ -535,9 +563,11 @@ internal static class QueryPlanner
     /// <summary>
     /// Unions the article postings of terms [<paramref name="first"/>, <paramref name="end"/>) into
     /// <see cref="SearchContext.Prefixes"/>, summing title and body frequencies: sums in an array over all articles
-    /// when the postings are many, else gathered, sorted and merged.
+    /// when the postings are many (and then, per chunk of 16 articles, where its documents start and its largest
+    /// frequencies, for the top k's chunk bounds: returns where they start in <see cref="SearchContext.PrefixChunks"/>),
+    /// else gathered, sorted and merged (returns -1).
     /// </summary>
-    private static void MergeArticles(SearchContext context, in ModeView view, int first, int end, int articleCount)
+    private static int MergeArticles(SearchContext context, in ModeView view, int first, int end, int articleCount)
     {
         Buffer<PrefixDoc> docs = context.Prefixes;
         int start = docs.Count;
@@ -559,7 +589,7 @@ internal static class QueryPlanner
                 SortAndMerge(docs, start);
             }
 
-            return;
+            return -1;
         }
 
         int[] title = context.DenseTitle.Reserve(articleCount);
@@ -574,17 +604,36 @@ internal static class QueryPlanner
         }
 
         // Compacted without a branch on the data (most articles have the prefix, some not: a branch would mispredict),
-        // written with a local count.
+        // written with a local count; each chunk's start and largest frequencies noted on the way.
         int count = docs.Count;
         PrefixDoc[] items = docs.Reserve(count + articleCount);
-        for (int a = 0; a < articleCount; a++)
+        Buffer<int> chunkBuffer = context.PrefixChunks;
+        int chunkStart = chunkBuffer.Count;
+        int chunkSize = 1 << Evaluator.BoundBlockShift;
+        int[] chunks = chunkBuffer.Reserve(chunkStart + (3 * ((articleCount + chunkSize - 1) / chunkSize)));
+        int c = chunkStart;
+        for (int chunk = 0; chunk < articleCount; chunk += chunkSize)
         {
-            int t = title[a], b = body[a];
-            items[count] = new PrefixDoc(a, t, b);
-            count += (t | b) != 0 ? 1 : 0;
+            int chunkEnd = Math.Min(chunk + chunkSize, articleCount);
+            int maxTitle = 0, maxBody = 0;
+            chunks[c] = count;
+            for (int a = chunk; a < chunkEnd; a++)
+            {
+                int t = title[a], b = body[a];
+                items[count] = new PrefixDoc(a, t, b);
+                count += (t | b) != 0 ? 1 : 0;
+                maxTitle = Math.Max(maxTitle, t);
+                maxBody = Math.Max(maxBody, b);
+            }
+
+            chunks[c + 1] = maxTitle;
+            chunks[c + 2] = maxBody;
+            c += 3;
         }
 
+        chunkBuffer.SetCount(c);
         docs.SetCount(count);
+        return chunkStart;
     }
 
     /// <summary>As <see cref="MergeArticles"/> over part postings (a part's frequency in <see cref="PrefixDoc.TitleFreq"/>).</summary>

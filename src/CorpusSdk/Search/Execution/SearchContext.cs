@@ -143,6 +143,12 @@ internal sealed class SearchContext
 
     public Buffer<int> DenseBody { get; } = new(64);
 
+    /// <summary>
+    /// Per chunk of 2^<see cref="Evaluator.BoundBlockShift"/> articles of a prefix merged through the dense arrays: where
+    /// its documents start in <see cref="Prefixes"/>, its largest title and body frequencies (three ints a chunk).
+    /// </summary>
+    public Buffer<int> PrefixChunks { get; } = new(64);
+
     public Bm25 Scorer { get; } = new();
 
     /// <summary>While planning: the collection that gives document frequencies and costs.</summary>
