@@ -312,12 +312,29 @@ internal ref partial struct Evaluator
             rest[i] = rest[i + 1] + (i == 0 ? 0f : ClauseMax(ref Plan[clauses[i]]));
         }
 
-        bool counting = count == 1 && exclusions == 0 && excludedBits is not null;
-        int matches = TopOfTermAnd(ref Plan[clauses[0]], clauses.Slice(0, count), excluded.Slice(0, exclusions), excludedBits.AsSpan(0, excludedBits is null ? 0 : words), rest, ref heap, counting);
+        // Two positive clauses, the second read from article postings: its articles read into a set too, so that every
+        // candidate of the lead is tested against it and the pass counts the matches (no separate count by bitsets).
+        ulong[]? requiredBits = null;
+        if (count == 2 && exclusions == 0 && ReadsArticlePostings(Plan[clauses[1]]))
+        {
+            requiredBits = _context.RentBits(words);
+            requiredBits.AsSpan(0, words).Clear();
+            AddBits(clauses[1], requiredBits.AsSpan(0, words));
+        }
+
+        bool counting = exclusions == 0 && ((count == 1 && excludedBits is not null) || requiredBits is not null);
+        int matches = TopOfTermAnd(
+            ref Plan[clauses[0]], clauses.Slice(0, count), excluded.Slice(0, exclusions), excludedBits.AsSpan(0, excludedBits is null ? 0 : words),
+            requiredBits.AsSpan(0, requiredBits is null ? 0 : words), rest, ref heap, counting);
         top.SetCount(heap.Sort());
         if (excludedBits is not null)
         {
             _context.ReturnBits(excludedBits);
+        }
+
+        if (requiredBits is not null)
+        {
+            _context.ReturnBits(requiredBits);
         }
 
         return counting ? matches : -1;
@@ -339,8 +356,9 @@ internal ref partial struct Evaluator
     }
 
     /// <summary>
-    /// Whether <see cref="SelectTopPruned"/> also counts this plan's matches: a term less exclusions that are each a term,
-    /// a word or a prefix (read into a set of articles), where every article of the term is tested against the set anyway.
+    /// Whether <see cref="SelectTopPruned"/> also counts this plan's matches: a term, or an AND of two terms (the second read
+    /// into a set of articles), less exclusions that are each a term, a word or a prefix (read into a set of articles), where
+    /// every article of the lead term is tested against the sets anyway.
     /// </summary>
     public readonly bool CountsWhileSelecting(int root)
     {
@@ -353,6 +371,11 @@ internal ref partial struct Evaluator
         for (int c = 1; c < node.Count; c++)
         {
             ref PlanNode child = ref Plan[Plan.ChildAt(node.First + c)];
+            if (c == 1 && !child.Excluded && ReadsArticlePostings(child))
+            {
+                continue; // a second term: read into a set (SelectTopPruned)
+            }
+
             if (!child.Excluded || !IsSetCheap(ref child))
             {
                 return false;
@@ -368,10 +391,10 @@ internal ref partial struct Evaluator
     /// <summary>
     /// A term, or an AND driven by one: the term's article postings read block by block (a block whose bound plus the
     /// other clauses' bounds cannot beat the k-th score is skipped whole: a term clause's bound over the block's articles,
-    /// another clause's largest score), an article in <paramref name="excludedSet"/> passed over before it is scored, the
+    /// another clause's largest score), an article in <paramref name="excludedSet"/> or not in a non-empty <paramref name="requiredSet"/> (the second term's articles) passed over before it is scored, the
     /// other clauses probed while they can still lift the score above it, the other exclusions last. Scores add up in clause order, as <see cref="EnumerateAnd"/> does.
     /// </summary>
-    private readonly int TopOfTermAnd(ref PlanNode term, scoped Span<int> clauses, scoped Span<int> excluded, scoped ReadOnlySpan<ulong> excludedSet, scoped Span<float> rest, ref TopHeap heap, bool counting)
+    private readonly int TopOfTermAnd(ref PlanNode term, scoped Span<int> clauses, scoped Span<int> excluded, scoped ReadOnlySpan<ulong> excludedSet, scoped ReadOnlySpan<ulong> requiredSet, scoped Span<float> rest, ref TopHeap heap, bool counting)
     {
         int matches = 0;
         ref readonly ModeView view = ref _index.Source(term.Source);
@@ -424,7 +447,9 @@ internal ref partial struct Evaluator
                     for (; counting && i < blockEnd; i++)
                     {
                         int doc = view.ArticleDocs[i];
-                        matches += (int)(~(excludedSet[doc >> 6] >> doc) & 1);
+                        ulong outside = excludedSet.IsEmpty ? 0UL : excludedSet[doc >> 6] >> doc;
+                        ulong inside = requiredSet.IsEmpty ? 1UL : requiredSet[doc >> 6] >> doc;
+                        matches += (int)(~outside & inside & 1);
                     }
 
                     i = blockEnd;
@@ -435,12 +460,13 @@ internal ref partial struct Evaluator
             for (; i < blockEnd; i++)
             {
                 int doc = view.ArticleDocs[i];
-                if (!excludedSet.IsEmpty && ((excludedSet[doc >> 6] >> doc) & 1) != 0)
+                if ((!excludedSet.IsEmpty && ((excludedSet[doc >> 6] >> doc) & 1) != 0)
+                    || (!requiredSet.IsEmpty && ((requiredSet[doc >> 6] >> doc) & 1) == 0))
                 {
                     continue;
                 }
 
-                matches++; // counts the matches when counting: every other clause is an exclusion in the set
+                matches++; // counts the matches when counting: every other clause is in a set
 
                 float score = ArticleScore(ref term, doc, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]);
                 if (secondTerm)
