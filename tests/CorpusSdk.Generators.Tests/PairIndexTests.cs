@@ -167,4 +167,61 @@ public sealed class PairIndexTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.False(Encoding.ASCII.GetString(without).Contains("PairArticlePostings", StringComparison.Ordinal));
         Assert.Equal(without, byDefault);
     }
+
+    /// <summary>
+    /// Two-word phrases whose words have several terms (the default mode) are read with byte maps of the words' positions
+    /// in each candidate article; the merge of part postings they replaced is kept for this test (the same index, the same
+    /// engine): same count, same hits, bit-identical scores.
+    /// </summary>
+    [Fact]
+    public void A_default_mode_phrase_read_with_byte_maps_equals_the_merge()
+    {
+        PropertyInfo merge = typeof(CorpusSearch).Assembly.GetType("CorpusSdk.Search.Execution.PhraseMerge", throwOnError: true)!
+            .GetProperty("Enabled", BindingFlags.Public | BindingFlags.Static)!;
+        List<(string Path, string Text)> seeds = [.. SyntheticCorpus.SyntheticCorpus.Generate(Articles, Vocabulary.FromSeed())
+            .Select(a => ("/corpus/" + a.FileName, a.Text))];
+        CorpusSearch engine = SectionIndexData.Corpus(seeds, pairMinArticles: 0).SearchEngine;
+        var random = new Random(20261208);
+        string[] words = [.. seeds.SelectMany(s => s.Text.Split([' ', '\n', '،', '.', '"', '«', '»'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.All(char.IsLetterOrDigit))];
+        int hits = 0, matching = 0;
+        try
+        {
+            for (int q = 0; q < 300; q++)
+            {
+                int at = random.Next(words.Length - 1);
+                string phrase = random.Next(4) == 0
+                    ? $"\"{words[random.Next(words.Length)]} {words[random.Next(words.Length)]}\""
+                    : $"\"{words[at]} {words[at + 1]}\"";
+                string text = q % 3 == 0 ? phrase + " " + words[random.Next(words.Length)] : phrase;
+                var options = new SearchOptions(q % 4 == 0 ? SearchMode.Normalized : SearchMode.Default) { Top = q % 2 == 0 ? 10 : 50 };
+                merge.SetValue(null, true);
+                int expectedCount = engine.Count(text, options);
+                using SearchResults expected = engine.Search(text, options);
+                merge.SetValue(null, false);
+                Assert.Equal(expectedCount, engine.Count(text, options));
+                using SearchResults actual = engine.Search(text, options);
+                Assert.True(expected.TotalCount == actual.TotalCount, $"«{text}»: {actual.TotalCount} matches, merged {expected.TotalCount}");
+                Assert.Equal(expected.Hits.Length, actual.Hits.Length);
+                for (int i = 0; i < expected.Hits.Length; i++)
+                {
+                    RankedHit want = expected.Hits[i], got = actual.Hits[i];
+                    Assert.True(
+                        want.ArticleIndex == got.ArticleIndex && BitConverter.SingleToInt32Bits(want.Score) == BitConverter.SingleToInt32Bits(got.Score),
+                        $"«{text}» #{i}: article {got.ArticleIndex} ({got.Score:R}), merged {want.ArticleIndex} ({want.Score:R})");
+                    hits++;
+                }
+
+                matching += expected.TotalCount > 0 ? 1 : 0;
+            }
+        }
+        finally
+        {
+            merge.SetValue(null, false);
+        }
+
+        output.WriteLine($"{matching} of 300 default-mode phrases matched; {hits} hits equal with byte maps and with the merge");
+        Assert.True(hits > 2_000, $"only {hits} hits compared");
+        Assert.True(matching > 150, $"only {matching} phrases matched anything");
+    }
 }

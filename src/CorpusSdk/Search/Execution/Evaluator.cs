@@ -23,6 +23,7 @@ internal ref partial struct Evaluator
     private readonly IndexView _index;
     private readonly bool _articles;
     private readonly bool _scoring;
+    private readonly bool _mergePhrases;
 
     /// <param name="context">The query's plan and buffers.</param>
     /// <param name="index">The index, in the query's mode.</param>
@@ -34,6 +35,7 @@ internal ref partial struct Evaluator
         _index = index;
         _articles = articles;
         _scoring = scoring;
+        _mergePhrases = PhraseMerge.Enabled;
     }
 
     private readonly PlanBuffer Plan => _context.Plan;
@@ -770,6 +772,11 @@ internal ref partial struct Evaluator
             return PhraseInRuns(ref node, article, out title, out body);
         }
 
+        if (node.Count == 2 && !_mergePhrases && Plan[Plan.ChildAt(node.First + 1)].Offset > Plan[Plan.ChildAt(node.First)].Offset)
+        {
+            return PairOfWordsInArticle(ref node, article, out title, out body);
+        }
+
         title = body = 0;
         int first = _index.ArticleFirstParts[article];
         int end = _index.ArticleFirstParts[article + 1];
@@ -902,6 +909,129 @@ internal ref partial struct Evaluator
         }
 
         return title + body > 0;
+    }
+
+    /// <summary>
+    /// <see cref="PhraseInArticle"/> for two words of several terms each (the default mode: a word as written and its
+    /// stems), the second after the first: every term's positions in the article located from its article postings (no
+    /// part postings read), the second word's marked in a byte map, the first word's tested against it at the words'
+    /// distance (a position two terms of the first word share is counted once: a second map), a hit counting when no
+    /// part starts between the two words. What the merge of part postings did, without sorting positions.
+    /// </summary>
+    private readonly bool PairOfWordsInArticle(ref PlanNode node, int article, out int title, out int body)
+    {
+        title = body = 0;
+        ref PlanNode firstWord = ref Plan[Plan.ChildAt(node.First)];
+        ref PlanNode secondWord = ref Plan[Plan.ChildAt(node.First + 1)];
+        int shift = secondWord.Offset - firstWord.Offset;
+        int firstPart = _index.ArticleFirstParts[article];
+        int endPart = _index.ArticleFirstParts[article + 1];
+        int origin = _index.PartFirstTokens[firstPart];
+        int titleEnd = _index.PartFirstTokens[firstPart + 1];
+        int length = _index.PartFirstTokens[endPart] - origin + shift + 1;
+        Span<byte> maps = _context.PhraseSeen.Reserve(3 * length).AsSpan(0, 3 * length);
+        maps.Clear();
+        Span<byte> second = maps.Slice(0, length);
+        Span<byte> seen = maps.Slice(length, length);
+        Span<byte> partStarts = maps.Slice(2 * length, length);
+        for (int p = firstPart + 1; p < endPart; p++)
+        {
+            partStarts[_index.PartFirstTokens[p] - origin] = 1;
+        }
+
+        for (int t = 0; t < secondWord.Count; t++)
+        {
+            ref PlanNode term = ref Plan[Plan.ChildAt(secondWord.First + t)];
+            if (TermRun(ref term, article, firstPart, out int from, out int to))
+            {
+                _index.Source(term.Source).Positions.Mark(from, to, second, origin);
+            }
+        }
+
+        for (int t = 0; t < firstWord.Count; t++)
+        {
+            ref PlanNode term = ref Plan[Plan.ChildAt(firstWord.First + t)];
+            if (!TermRun(ref term, article, firstPart, out int from, out int to))
+            {
+                continue;
+            }
+
+            IndexInts positions = _index.Source(term.Source).Positions;
+            for (int i = from; i < to; i++)
+            {
+                int at = positions[i] - origin;
+                if (seen[at] != 0 || second[at + shift] == 0)
+                {
+                    seen[at] = 1;
+                    continue;
+                }
+
+                seen[at] = 1;
+                bool onePart = true;
+                for (int q = at + 1; q <= at + shift && onePart; q++)
+                {
+                    onePart = partStarts[q] == 0;
+                }
+
+                if (!onePart)
+                {
+                    continue;
+                }
+
+                if (at + origin < titleEnd)
+                {
+                    title++;
+                }
+                else
+                {
+                    body++;
+                }
+
+                if (!_scoring)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return title + body > 0;
+    }
+
+    /// <summary>
+    /// A term's positions in <paramref name="article"/> ([<paramref name="from"/>, <paramref name="to"/>) of its mode's
+    /// positions), found from its article postings as <see cref="LocateRuns"/> finds them; false when the term is not in
+    /// the article. Its article cursor must stand at or before the article (the phrase's leapfrog leaves it there).
+    /// </summary>
+    private readonly bool TermRun(ref PlanNode term, int article, int firstPart, out int from, out int to)
+    {
+        from = to = 0;
+        ref readonly ModeView view = ref _index.Source(term.Source);
+        int posting = view.ArticleDocs.Gallop(term.ArticleCursor, term.ArticleEnd, article);
+        term.ArticleCursor = posting;
+        if (posting >= term.ArticleEnd || view.ArticleDocs[posting] != article)
+        {
+            return false;
+        }
+
+        int start = term.PositionCursor;
+        if (posting - term.PositionPosting <= LinearPositionSkip)
+        {
+            for (int p = term.PositionPosting; p < posting; p++)
+            {
+                start += view.ArticleTitleFreqs[p] + view.ArticleBodyFreqs[p];
+            }
+        }
+        else
+        {
+            start = view.Positions.Gallop(start, term.PositionEnd, _index.PartFirstTokens[firstPart]);
+        }
+
+        int freq = view.ArticleTitleFreqs[posting] + view.ArticleBodyFreqs[posting];
+        term.PositionPosting = posting + 1;
+        term.PositionCursor = start + freq;
+        from = start;
+        to = start + freq;
+        return true;
     }
 
     /// <summary>
@@ -1322,4 +1452,20 @@ internal ref struct PhraseRuns
     public int MaxOffset { get; set; }
 
     public bool SameSource { get; set; }
+}
+
+/// <summary>
+/// Tests only (set by reflection, this thread): two-word phrases of several terms a word take the merge of part postings
+/// instead of the byte maps of <c>Evaluator.PairOfWordsInArticle</c>, so that a test compares the two on the same index.
+/// </summary>
+internal static class PhraseMerge
+{
+    [ThreadStatic]
+    private static bool s_enabled;
+
+    public static bool Enabled
+    {
+        get => s_enabled;
+        set => s_enabled = value;
+    }
 }
