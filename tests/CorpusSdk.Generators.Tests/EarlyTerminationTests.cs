@@ -64,19 +64,7 @@ public sealed class EarlyTerminationTests(Xunit.Abstractions.ITestOutputHelper o
             using SearchResults expected = corpus.Engine.Search(text, exhaustive);
             using SearchResults actual = corpus.Engine.Search(text, options);
             string context = $"«{text}» {options.Mode} top {options.Top} skip {options.Skip} k1 {options.K1} b {options.B} title {options.TitleWeight}";
-            Assert.True(expected.IsValid, context);
-            Assert.True(expected.TotalCount == actual.TotalCount, $"{context}: {actual.TotalCount} matches, exhaustively {expected.TotalCount}");
-            Assert.True(expected.Hits.Length == actual.Hits.Length, $"{context}: {actual.Hits.Length} hits, exhaustively {expected.Hits.Length}");
-            for (int i = 0; i < expected.Hits.Length; i++)
-            {
-                RankedHit want = expected.Hits[i], got = actual.Hits[i];
-                Assert.True(
-                    want.ArticleIndex == got.ArticleIndex && BitConverter.SingleToInt32Bits(want.Score) == BitConverter.SingleToInt32Bits(got.Score),
-                    $"{context} #{i}: article {got.ArticleIndex} ({got.Score:R}), exhaustively {want.ArticleIndex} ({want.Score:R})");
-                Assert.Equal(want.BlockIndex, got.BlockIndex);
-                Assert.Equal(expected.GetParts(want).Length, actual.GetParts(got).Length);
-                hits++;
-            }
+            hits += SearchAssert.SameHits(expected, actual, context, "exhaustively");
 
             queries++;
         }

@@ -76,18 +76,7 @@ public sealed class PairIndexTests(Xunit.Abstractions.ITestOutputHelper output)
                 var run = (SearchOptions)boxed;
                 using SearchResults expected = positional.SearchEngine.Search(text, run);
                 using SearchResults actual = paired.SearchEngine.Search(text, run);
-                Assert.True(expected.IsValid, context);
-                Assert.True(expected.TotalCount == actual.TotalCount, $"{context}: {actual.TotalCount} matches, from positions {expected.TotalCount}");
-                Assert.True(expected.Hits.Length == actual.Hits.Length, $"{context}: {actual.Hits.Length} hits, from positions {expected.Hits.Length}");
-                for (int i = 0; i < expected.Hits.Length; i++)
-                {
-                    RankedHit want = expected.Hits[i], got = actual.Hits[i];
-                    Assert.True(
-                        want.ArticleIndex == got.ArticleIndex && BitConverter.SingleToInt32Bits(want.Score) == BitConverter.SingleToInt32Bits(got.Score),
-                        $"{context} exhaustive {exhaustive} #{i}: article {got.ArticleIndex} ({got.Score:R}), from positions {want.ArticleIndex} ({want.Score:R})");
-                    Assert.Equal(expected.GetParts(want).Length, actual.GetParts(got).Length);
-                    hits++;
-                }
+                hits += SearchAssert.SameHits(expected, actual, context + " exhaustive " + exhaustive, "from positions");
 
                 matching += expected.TotalCount > 0 ? 1 : 0;
             }
@@ -201,16 +190,7 @@ public sealed class PairIndexTests(Xunit.Abstractions.ITestOutputHelper output)
                 merge.SetValue(null, false);
                 Assert.Equal(expectedCount, engine.Count(text, options));
                 using SearchResults actual = engine.Search(text, options);
-                Assert.True(expected.TotalCount == actual.TotalCount, $"«{text}»: {actual.TotalCount} matches, merged {expected.TotalCount}");
-                Assert.Equal(expected.Hits.Length, actual.Hits.Length);
-                for (int i = 0; i < expected.Hits.Length; i++)
-                {
-                    RankedHit want = expected.Hits[i], got = actual.Hits[i];
-                    Assert.True(
-                        want.ArticleIndex == got.ArticleIndex && BitConverter.SingleToInt32Bits(want.Score) == BitConverter.SingleToInt32Bits(got.Score),
-                        $"«{text}» #{i}: article {got.ArticleIndex} ({got.Score:R}), merged {want.ArticleIndex} ({want.Score:R})");
-                    hits++;
-                }
+                hits += SearchAssert.SameHits(expected, actual, $"«{text}» {options.Mode}", "merged");
 
                 matching += expected.TotalCount > 0 ? 1 : 0;
             }
