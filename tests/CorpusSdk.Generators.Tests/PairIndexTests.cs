@@ -158,9 +158,9 @@ public sealed class PairIndexTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Two-word phrases whose words have several terms (the default mode) are read with byte maps of the words' positions
-    /// in each candidate article; the merge of part postings they replaced is kept for this test (the same index, the same
-    /// engine): same count, same hits, bit-identical scores.
+    /// Two-word phrases whose words have several terms (the default mode), and two-word phrases with parts as the unit in
+    /// every mode, are read with byte maps of the words' positions in each candidate article; the merge of part postings
+    /// they replaced is kept for this test (the same index, the same engine): same count, same hits, bit-identical scores.
     /// </summary>
     [Fact]
     public void A_default_mode_phrase_read_with_byte_maps_equals_the_merge()
@@ -183,14 +183,15 @@ public sealed class PairIndexTests(Xunit.Abstractions.ITestOutputHelper output)
                     ? $"\"{words[random.Next(words.Length)]} {words[random.Next(words.Length)]}\""
                     : $"\"{words[at]} {words[at + 1]}\"";
                 string text = q % 3 == 0 ? phrase + " " + words[random.Next(words.Length)] : phrase;
-                var options = new SearchOptions(q % 4 == 0 ? SearchMode.Normalized : SearchMode.Default) { Top = q % 2 == 0 ? 10 : 50 };
+                SearchMode mode = (q % 8) switch { 0 => SearchMode.Normalized, 1 => SearchMode.LuceneCompatible, 2 => SearchMode.Exact, _ => SearchMode.Default };
+                var options = new SearchOptions(mode) { Top = q % 2 == 0 ? 10 : 50, Unit = q % 3 == 1 ? SearchUnit.Part : SearchUnit.Article };
                 merge.SetValue(null, true);
                 int expectedCount = engine.Count(text, options);
                 using SearchResults expected = engine.Search(text, options);
                 merge.SetValue(null, false);
                 Assert.Equal(expectedCount, engine.Count(text, options));
                 using SearchResults actual = engine.Search(text, options);
-                hits += SearchAssert.SameHits(expected, actual, $"«{text}» {options.Mode}", "merged");
+                hits += SearchAssert.SameHits(expected, actual, $"«{text}» {options.Mode} {options.Unit}", "merged");
 
                 matching += expected.TotalCount > 0 ? 1 : 0;
             }

@@ -269,6 +269,12 @@ internal ref partial struct Evaluator
             return;
         }
 
+        if (node.Kind == PlanKind.Phrase && node.Count == 2 && !_mergePhrases && Plan[Plan.ChildAt(node.First + 1)].Offset > Plan[Plan.ChildAt(node.First)].Offset)
+        {
+            EnumeratePhraseParts(ref node, output);
+            return;
+        }
+
         int target = 0;
         if (!_articles)
         {
@@ -774,7 +780,7 @@ internal ref partial struct Evaluator
 
         if (node.Count == 2 && !_mergePhrases && Plan[Plan.ChildAt(node.First + 1)].Offset > Plan[Plan.ChildAt(node.First)].Offset)
         {
-            return PairOfWordsInArticle(ref node, article, out title, out body);
+            return PairOfWordsInArticle(ref node, article, default, out title, out body);
         }
 
         title = body = 0;
@@ -916,9 +922,11 @@ internal ref partial struct Evaluator
     /// stems), the second after the first: every term's positions in the article located from its article postings (no
     /// part postings read), the second word's marked in a byte map, the first word's tested against it at the words'
     /// distance (a position two terms of the first word share is counted once: a second map), a hit counting when no
-    /// part starts between the two words. What the merge of part postings did, without sorting positions.
+    /// part starts between the two words. What the merge of part postings did, without sorting positions. With
+    /// <paramref name="partCounts"/> (one per part of the article), each part's matches are added there too, and every
+    /// match is counted (parts as the unit).
     /// </summary>
-    private readonly bool PairOfWordsInArticle(ref PlanNode node, int article, out int title, out int body)
+    private readonly bool PairOfWordsInArticle(ref PlanNode node, int article, Span<int> partCounts, out int title, out int body)
     {
         title = body = 0;
         ref PlanNode firstWord = ref Plan[Plan.ChildAt(node.First)];
@@ -987,7 +995,11 @@ internal ref partial struct Evaluator
                     body++;
                 }
 
-                if (!_scoring)
+                if (!partCounts.IsEmpty)
+                {
+                    partCounts[PartOf(at + origin, firstPart, endPart) - firstPart]++;
+                }
+                else if (!_scoring)
                 {
                     return true;
                 }
@@ -995,6 +1007,55 @@ internal ref partial struct Evaluator
         }
 
         return title + body > 0;
+    }
+
+    /// <summary>The part of [<paramref name="firstPart"/>, <paramref name="endPart"/>) that holds word <paramref name="token"/> (binary search).</summary>
+    private readonly int PartOf(int token, int firstPart, int endPart)
+    {
+        int lo = firstPart, hi = endPart - 1;
+        while (lo < hi)
+        {
+            int mid = lo + ((hi - lo + 1) >> 1);
+            if (_index.PartFirstTokens[mid] <= token)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// A two-word phrase with parts as the unit, article by article: the candidate articles from the words' article
+    /// postings (leapfrog), each one's matches found with the byte maps of <see cref="PairOfWordsInArticle"/> and listed per
+    /// part in order, instead of a conjunction of part postings verified part by part.
+    /// </summary>
+    private readonly void EnumeratePhraseParts(ref PlanNode node, Buffer<ScoredDoc> output)
+    {
+        Buffer<int> counts = _context.PhrasePartCounts;
+        for (int article = NextCommonArticle(ref node, 0); article != NoMore; article = NextCommonArticle(ref node, article + 1))
+        {
+            int first = _index.ArticleFirstParts[article];
+            int parts = _index.ArticleFirstParts[article + 1] - first;
+            Span<int> partCounts = counts.Reserve(parts).AsSpan(0, parts);
+            partCounts.Clear();
+            if (!PairOfWordsInArticle(ref node, article, partCounts, out _, out _))
+            {
+                continue;
+            }
+
+            for (int k = 0; k < parts; k++)
+            {
+                if (partCounts[k] > 0)
+                {
+                    output.Add(new ScoredDoc(first + k, PartScore(ref node, first + k, partCounts[k])));
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -168,6 +168,9 @@ internal sealed class SearchContext
     /// <summary>A two-word phrase's marks of the second word's positions in one article (a byte each).</summary>
     public Buffer<byte> PhraseSeen { get; } = new(1024);
 
+    /// <summary>A two-word phrase with parts as the unit: its matches in each part of the article at hand.</summary>
+    public Buffer<int> PhrasePartCounts { get; } = new(64);
+
     /// <summary>Free article bitsets for counting (a stack).</summary>
     public Buffer<ulong[]> FreeBits { get; } = new();
 
