@@ -23,7 +23,6 @@ internal ref partial struct Evaluator
     private readonly IndexView _index;
     private readonly bool _articles;
     private readonly bool _scoring;
-    private readonly bool _mergePhrases;
 
     /// <param name="context">The query's plan and buffers.</param>
     /// <param name="index">The index, in the query's mode.</param>
@@ -35,7 +34,6 @@ internal ref partial struct Evaluator
         _index = index;
         _articles = articles;
         _scoring = scoring;
-        _mergePhrases = PhraseMerge.Enabled;
     }
 
     private readonly PlanBuffer Plan => _context.Plan;
@@ -269,7 +267,7 @@ internal ref partial struct Evaluator
             return;
         }
 
-        if (node.Kind == PlanKind.Phrase && node.Count == 2 && !_mergePhrases && Plan[Plan.ChildAt(node.First + 1)].Offset > Plan[Plan.ChildAt(node.First)].Offset)
+        if (node.Kind == PlanKind.Phrase && IsPairOfWords(ref node))
         {
             EnumeratePhraseParts(ref node, output);
             return;
@@ -778,7 +776,7 @@ internal ref partial struct Evaluator
             return PhraseInRuns(ref node, article, out title, out body);
         }
 
-        if (node.Count == 2 && !_mergePhrases && Plan[Plan.ChildAt(node.First + 1)].Offset > Plan[Plan.ChildAt(node.First)].Offset)
+        if (IsPairOfWords(ref node))
         {
             return PairOfWordsInArticle(ref node, article, default, out title, out body);
         }
@@ -1009,6 +1007,10 @@ internal ref partial struct Evaluator
         return title + body > 0;
     }
 
+    /// <summary>Whether a phrase is two words, the second after the first: read with the byte maps of <see cref="PairOfWordsInArticle"/> (unless a test asks for the merge).</summary>
+    private readonly bool IsPairOfWords(ref PlanNode phrase) =>
+        phrase.Count == 2 && Plan[Plan.ChildAt(phrase.First + 1)].Offset > Plan[Plan.ChildAt(phrase.First)].Offset && !PhraseMerge.Enabled;
+
     /// <summary>The part of [<paramref name="firstPart"/>, <paramref name="endPart"/>) that holds word <paramref name="token"/> (binary search).</summary>
     private readonly int PartOf(int token, int firstPart, int endPart)
     {
@@ -1060,7 +1062,7 @@ internal ref partial struct Evaluator
 
     /// <summary>
     /// A term's positions in <paramref name="article"/> ([<paramref name="from"/>, <paramref name="to"/>) of its mode's
-    /// positions), found from its article postings as <see cref="LocateRuns"/> finds them; false when the term is not in
+    /// positions), found from its article postings (the frequencies of skipped postings added up, or a gallop); false when the term is not in
     /// the article. Its article cursor must stand at or before the article (the phrase's leapfrog leaves it there).
     /// </summary>
     private readonly bool TermRun(ref PlanNode term, int article, int firstPart, out int from, out int to)
@@ -1186,35 +1188,14 @@ internal ref partial struct Evaluator
             MaxOffset = int.MinValue,
             SameSource = true,
         };
-        int articleToken = -1;
         for (int w = 0; w < count; w++)
         {
             ref PlanNode word = ref Plan[Plan.ChildAt(node.First + w)];
             ref PlanNode term = ref Plan[Plan.ChildAt(word.First)];
-            ref readonly ModeView view = ref _index.Source(term.Source);
-            int posting = term.ArticleCursor;
-            int titleFreq = view.ArticleTitleFreqs[posting];
-            int freq = titleFreq + view.ArticleBodyFreqs[posting];
-            int start = term.PositionCursor;
-            if (posting - term.PositionPosting <= LinearPositionSkip)
-            {
-                // Few postings skipped: add up their frequencies.
-                for (int p = term.PositionPosting; p < posting; p++)
-                {
-                    start += view.ArticleTitleFreqs[p] + view.ArticleBodyFreqs[p];
-                }
-            }
-            else
-            {
-                articleToken = articleToken < 0 ? _index.PartFirstTokens[runs.FirstPart] : articleToken;
-                start = view.Positions.Gallop(start, term.PositionEnd, articleToken);
-            }
-
-            term.PositionPosting = posting + 1;
-            term.PositionCursor = start + freq;
+            TermRun(ref term, article, runs.FirstPart, out int start, out int end); // the leapfrog left the cursor on the article
             runs.From[w] = start;
-            runs.TitleEnd[w] = start + titleFreq;
-            runs.To[w] = start + freq;
+            runs.TitleEnd[w] = start + _index.Source(term.Source).ArticleTitleFreqs[term.ArticleCursor];
+            runs.To[w] = end;
             runs.Offsets[w] = word.Offset;
             runs.Sources[w] = term.Source;
             runs.MinOffset = Math.Min(runs.MinOffset, word.Offset);

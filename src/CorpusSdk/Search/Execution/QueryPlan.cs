@@ -520,15 +520,12 @@ internal static class QueryPlanner
 
         int start = context.Prefixes.Count;
         int chunkStart = -1;
-        if (articles && end - first == 1)
-        {
-            // One term: read as its article postings (SingleTerm below), nothing to merge.
-        }
-        else if (articles)
+        bool singleTerm = articles && end - first == 1; // read as its article postings below: nothing to merge
+        if (articles && !singleTerm)
         {
             chunkStart = MergeArticles(context, view, first, end, index.ArticleCount);
         }
-        else
+        else if (!articles)
         {
             MergeParts(context, view, first, end, index.PartCount);
         }
@@ -542,7 +539,7 @@ internal static class QueryPlanner
         leaf.Cursor = start;
         leaf.End = context.Prefixes.Count;
         leaf.ChunkStart = chunkStart;
-        if (articles && end - first == 1)
+        if (singleTerm)
         {
             leaf.SingleTerm = true;
             leaf.ArticleStart = view.TermArticlePostings[first];
@@ -561,7 +558,8 @@ internal static class QueryPlanner
     }
 
     /// <summary>
-    /// Unions the article postings of terms [<paramref name="first"/>, <paramref name="end"/>) into
+    /// Unions the article postings of terms [<paramref name="first"/>, <paramref name="end"/>) (two or more: one term is
+    /// read as its own postings, <see cref="PlanNode.SingleTerm"/>) into
     /// <see cref="SearchContext.Prefixes"/>, summing title and body frequencies: sums in an array over all articles
     /// when the postings are many (and then, per chunk of 16 articles, where its documents start and its largest
     /// frequencies, for the top k's chunk bounds: returns where they start in <see cref="SearchContext.PrefixChunks"/>),
@@ -573,7 +571,7 @@ internal static class QueryPlanner
         int start = docs.Count;
         int from = view.TermArticlePostings[first];
         int to = view.TermArticlePostings[end];
-        if (end - first == 1 || (to - from) * 8L < articleCount)
+        if ((to - from) * 8L < articleCount)
         {
             int written = docs.Count;
             PrefixDoc[] gathered = docs.Reserve(written + to - from);
@@ -583,11 +581,7 @@ internal static class QueryPlanner
             }
 
             docs.SetCount(written);
-
-            if (end - first > 1)
-            {
-                SortAndMerge(docs, start);
-            }
+            SortAndMerge(docs, start);
 
             return -1;
         }
