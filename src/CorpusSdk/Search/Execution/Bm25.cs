@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace CorpusSdk.Search.Execution;
 
@@ -43,6 +44,28 @@ internal sealed class CorpusStatistics
 
     /// <summary>Lucene's norm byte of each article's body length.</summary>
     public required byte[] BodyNormBytes { get; init; }
+
+    private ArticleNorms? _norms;
+
+    /// <summary>
+    /// Each article's title and body norm (<see cref="Bm25.TitleNorm"/>, <see cref="Bm25.BodyNorm"/>) for one set of
+    /// parameters, so that scoring an article posting reads one float per field. The first parameters asked for are kept
+    /// (the same for every query of most applications); others get null and score through the norm tables. Built once,
+    /// shared by every thread (a race builds equal tables).
+    /// </summary>
+    public ArticleNorms? NormsFor(Bm25 scorer)
+    {
+        ArticleNorms? norms = Volatile.Read(ref _norms);
+        if (norms is not null)
+        {
+            return norms.Matches(scorer) ? norms : null;
+        }
+
+        norms = ArticleNorms.Build(scorer, TitleLengths.Length);
+        Interlocked.CompareExchange(ref _norms, norms, null);
+        norms = Volatile.Read(ref _norms)!;
+        return norms.Matches(scorer) ? norms : null;
+    }
 
     public static CorpusStatistics Compute(in IndexView index)
     {
@@ -305,4 +328,51 @@ internal static class SmallFloat
         bits += (63 - 15) << 24;
         return BitConverter.Int32BitsToSingle(bits);
     }
+}
+
+/// <summary>Each article's title and body norm for one (k1, b, average lengths, Lucene's norms) (<see cref="CorpusStatistics.NormsFor"/>).</summary>
+internal sealed class ArticleNorms
+{
+    private ArticleNorms(float k1, float b, float averageTitle, float averageBody, bool lucene, float[] title, float[] body)
+    {
+        K1 = k1;
+        B = b;
+        AverageTitle = averageTitle;
+        AverageBody = averageBody;
+        Lucene = lucene;
+        Title = title;
+        Body = body;
+    }
+
+    private float K1 { get; }
+
+    private float B { get; }
+
+    private float AverageTitle { get; }
+
+    private float AverageBody { get; }
+
+    private bool Lucene { get; }
+
+    /// <summary>Each article's <see cref="Bm25.TitleNorm"/>.</summary>
+    public float[] Title { get; }
+
+    /// <summary>Each article's <see cref="Bm25.BodyNorm"/>.</summary>
+    public float[] Body { get; }
+
+    public static ArticleNorms Build(Bm25 scorer, int articles)
+    {
+        float[] title = new float[articles];
+        float[] body = new float[articles];
+        for (int a = 0; a < articles; a++)
+        {
+            title[a] = scorer.TitleNorm(a);
+            body[a] = scorer.BodyNorm(a);
+        }
+
+        return new ArticleNorms(scorer.K1, scorer.B, scorer.AverageTitle, scorer.AverageBody, scorer.Lucene, title, body);
+    }
+
+    public bool Matches(Bm25 scorer)
+        => scorer.K1.Equals(K1) && scorer.B.Equals(B) && scorer.AverageTitle.Equals(AverageTitle) && scorer.AverageBody.Equals(AverageBody) && scorer.Lucene == Lucene;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CorpusSdk.Search.Execution;
 
@@ -323,9 +324,31 @@ internal ref partial struct Evaluator
         }
 
         bool counting = exclusions == 0 && ((count == 1 && excludedBits is not null) || requiredBits is not null);
-        int matches = TopOfTermAnd(
+        int matches;
+        if (requiredBits is not null)
+        {
+            // Each word's rank (the second term's articles before it): a candidate's posting in the second term is found
+            // by counting bits, without a search.
+            ulong[] ranks = _context.RentBits(words);
+            int total = 0;
+            for (int w = 0; w < words; w++)
+            {
+                ranks[w] = (ulong)total;
+                total += BitOperations.PopCount(requiredBits[w]);
+            }
+
+            matches = TopOfTwoTerms(
+                ref Plan[clauses[0]], ref Plan[clauses[1]], requiredBits.AsSpan(0, words), ranks.AsSpan(0, words),
+                excludedBits.AsSpan(0, excludedBits is null ? 0 : words), rest[1], ref heap);
+            _context.ReturnBits(ranks);
+        }
+        else
+        {
+            matches = TopOfTermAnd(
             ref Plan[clauses[0]], clauses.Slice(0, count), excluded.Slice(0, exclusions), excludedBits.AsSpan(0, excludedBits is null ? 0 : words),
             requiredBits.AsSpan(0, requiredBits is null ? 0 : words), rest, ref heap, counting);
+        }
+
         top.SetCount(heap.Sort());
         if (excludedBits is not null)
         {
@@ -512,6 +535,102 @@ internal ref partial struct Evaluator
         }
 
         return matches;
+    }
+
+    /// <summary>
+    /// An AND of two terms, the second's articles in <paramref name="required"/> (<paramref name="ranks"/>: the set bits
+    /// before each word): <see cref="TopOfTermAnd"/>'s pass, with each candidate's posting in the second term found by
+    /// counting the bits below it (no galloping search, no branch), and a block's bound over the second term's blocks
+    /// found the same way. Counts the matches. Scores add up in clause order (lead, then second).
+    /// </summary>
+    private readonly int TopOfTwoTerms(ref PlanNode lead, ref PlanNode second, scoped ReadOnlySpan<ulong> required, scoped ReadOnlySpan<ulong> ranks, scoped ReadOnlySpan<ulong> excludedSet, float secondMax, ref TopHeap heap)
+    {
+        int matches = 0;
+        ref readonly ModeView view = ref _index.Source(lead.Source);
+        ref readonly ModeView secondView = ref _index.Source(second.Source);
+        int end = lead.ArticleEnd;
+        int secondStart = second.ArticleStart;
+        bool norms = !_titleNorms.IsEmpty; // each article's norms at hand: scored here with the weights in registers
+        float leadTitle = lead.TitleWeight, leadBody = lead.BodyWeight, secondTitle = second.TitleWeight, secondBody = second.BodyWeight;
+        for (int i = lead.ArticleStart; i < end;)
+        {
+            int block = i >> BoundBlockShift;
+            int blockEnd = Math.Min((block + 1) << BoundBlockShift, end);
+            float secondBound = secondMax;
+            if (heap.Full)
+            {
+                int firstDoc = view.ArticleDocs[i];
+                int from = secondStart + (int)ranks[firstDoc >> 6] + BitOperations.PopCount(required[firstDoc >> 6] & ((1UL << firstDoc) - 1));
+                if (from >= second.ArticleEnd)
+                {
+                    return matches; // the second term has no article left: nothing more matches
+                }
+
+                secondBound = BoundFrom(ref second, secondView, from, view.ArticleDocs[blockEnd - 1]);
+                if (!CanBeat(BlockBound(ref lead, view, block) + secondBound, heap.Threshold))
+                {
+                    PruningCounter.Skipped++;
+                    for (; i < blockEnd; i++)
+                    {
+                        int doc = view.ArticleDocs[i];
+                        ulong outside = excludedSet.IsEmpty ? 0UL : excludedSet[doc >> 6] >> doc;
+                        matches += (int)(~outside & (required[doc >> 6] >> doc) & 1);
+                    }
+
+                    continue;
+                }
+            }
+
+            for (; i < blockEnd; i++)
+            {
+                int doc = view.ArticleDocs[i];
+                ulong word = required[doc >> 6];
+                if (((word >> doc) & 1) == 0 || (!excludedSet.IsEmpty && ((excludedSet[doc >> 6] >> doc) & 1) != 0))
+                {
+                    continue;
+                }
+
+                matches++;
+                int title = view.ArticleTitleFreqs[i], body = view.ArticleBodyFreqs[i];
+                float score = norms ? FieldScores(leadTitle, leadBody, doc, title, body) : ArticleScore(ref lead, doc, title, body);
+                if (heap.Full && !CanBeat(score + secondBound, heap.Threshold))
+                {
+                    continue;
+                }
+
+                int j = secondStart + (int)ranks[doc >> 6] + BitOperations.PopCount(word & ((1UL << doc) - 1));
+                title = secondView.ArticleTitleFreqs[j];
+                body = secondView.ArticleBodyFreqs[j];
+                score += norms ? FieldScores(secondTitle, secondBody, doc, title, body) : ArticleScore(ref second, doc, title, body);
+                if (heap.Accepts(score))
+                {
+                    heap.Add(doc, score);
+                }
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary><see cref="ArticleScore"/> with the weights given and the article's norms read from <see cref="_titleNorms"/> and <see cref="_bodyNorms"/> (the same float operations in the same order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly float FieldScores(float titleWeight, float bodyWeight, int doc, int title, int body)
+        => (title > 0 ? Bm25.Score(titleWeight, title, _titleNorms[doc]) : 0f) + (body > 0 ? Bm25.Score(bodyWeight, body, _bodyNorms[doc]) : 0f);
+
+    /// <summary>The largest bound of <paramref name="clause"/>'s blocks from its posting <paramref name="from"/> to its last article up to <paramref name="lastDoc"/>.</summary>
+    private readonly float BoundFrom(ref PlanNode clause, in ModeView view, int from, int lastDoc)
+    {
+        float max = 0f;
+        for (int block = from >> BoundBlockShift; ; block++)
+        {
+            int start = Math.Max(block << BoundBlockShift, clause.ArticleStart);
+            if (start >= clause.ArticleEnd || view.ArticleDocs[start] > lastDoc)
+            {
+                return max;
+            }
+
+            max = Math.Max(max, BlockBound(ref clause, view, block));
+        }
     }
 
     /// <summary>

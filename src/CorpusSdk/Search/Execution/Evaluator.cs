@@ -24,6 +24,10 @@ internal ref partial struct Evaluator
     private readonly bool _articles;
     private readonly bool _scoring;
 
+    // Each article's title and body norm for this query's parameters (CorpusStatistics.NormsFor); empty: the norm tables.
+    private readonly ReadOnlySpan<float> _titleNorms;
+    private readonly ReadOnlySpan<float> _bodyNorms;
+
     /// <param name="context">The query's plan and buffers.</param>
     /// <param name="index">The index, in the query's mode.</param>
     /// <param name="articles">True to match and score articles, false for parts.</param>
@@ -34,6 +38,12 @@ internal ref partial struct Evaluator
         _index = index;
         _articles = articles;
         _scoring = scoring;
+        if (articles && scoring)
+        {
+            ArticleNorms? norms = context.Scorer.Statistics.NormsFor(context.Scorer);
+            _titleNorms = norms?.Title;
+            _bodyNorms = norms?.Body;
+        }
     }
 
     private readonly PlanBuffer Plan => _context.Plan;
@@ -451,12 +461,12 @@ internal ref partial struct Evaluator
         float score = 0f;
         if (title > 0)
         {
-            score += Bm25.Score(node.TitleWeight, title, Scorer.TitleNorm(article));
+            score += Bm25.Score(node.TitleWeight, title, _titleNorms.IsEmpty ? Scorer.TitleNorm(article) : _titleNorms[article]);
         }
 
         if (body > 0)
         {
-            score += Bm25.Score(node.BodyWeight, body, Scorer.BodyNorm(article));
+            score += Bm25.Score(node.BodyWeight, body, _bodyNorms.IsEmpty ? Scorer.BodyNorm(article) : _bodyNorms[article]);
         }
 
         return score;
