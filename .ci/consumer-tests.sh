@@ -331,6 +331,15 @@ EOF
   expect_file_lacks "$index" 'PairArticlePostings' "a pair index at the default threshold of 32 articles"
   (cd "$dir" && consumer dotnet build -nologo -p:CorpusSdkPairMinArticles=1) >"$work/own-seed.pairs.log"
   expect_file_has "$index" 'PairArticlePostings' "the pair index with CorpusSdkPairMinArticles=1"
+  # CorpusSdkSearchModes reaches the index build step too: one mode indexed, a smaller index file, the same program.
+  local all_modes one_mode
+  all_modes=$(stat -c %s "$index")
+  (cd "$dir" && consumer dotnet build -nologo -p:CorpusSdkPairMinArticles=1 -p:CorpusSdkSearchModes=LuceneCompatible) >"$work/own-seed.modes.log"
+  expect_clean_build_log "$work/own-seed.modes.log"
+  one_mode=$(stat -c %s "$index")
+  [ "$one_mode" -lt $((all_modes / 2)) ] || fail_because "CorpusSdkSearchModes=LuceneCompatible: index file $one_mode bytes, $all_modes with every mode"
+  out=$(cd "$dir" && dotnet run --no-build)
+  expect_eq "$out" "$(printf '%s\n' 'Hello from a consumer' 'Jane Doe' '2016-10-01' 1 "$version" 64)" "own-seed output with one search mode"
 }
 
 # (a2) Own seeds and the compiled corpus package searched as one index (docs/search.md, "Several corpora at once").

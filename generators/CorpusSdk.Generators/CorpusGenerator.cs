@@ -171,7 +171,7 @@ public sealed class CorpusGenerator : IIncrementalGenerator
         {
             string source = model.IndexResource.Length > 0
                 ? IndexEmitter.EmitResource(model.MemberNames.ToList(), model.Namespace, model.ClassName, GeneratorVersion, model.IndexResource)
-                : IndexEmitter.Emit(CorpusIndexBuilder.Build(model.Articles.ToList(), pairMinArticles: model.PairMinArticles), model.MemberNames.ToList(), model.Namespace, model.ClassName, GeneratorVersion);
+                : IndexEmitter.Emit(CorpusIndexBuilder.Build(model.Articles.ToList(), pairMinArticles: model.PairMinArticles, modes: model.SearchModes), model.MemberNames.ToList(), model.Namespace, model.ClassName, GeneratorVersion);
             context.AddSource(model.ClassName + ".Index.g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -4,11 +4,11 @@ using System.IO;
 using CorpusSdk.Generators.Corpus;
 
 // corpussdk-index --seeds <file listing one seed path a line> --class <corpus class> --out <index file> --hash <hash file>
-//                 [--pair-min-articles <n>]
+//                 [--pair-min-articles <n>] [--search-modes <modes>]
 // Writes the search index of the seeds (CorpusSdk.IndexFile) and the corpus's content hash. Seed errors are not this
 // step's to report (the generator reports them with their locations): a seed that does not parse is left out, as the
 // generator leaves it out. Exit code 1 with an MSBuild-style error line when the step itself fails.
-string? seedsList = null, className = null, output = null, hashOutput = null, pairs = null;
+string? seedsList = null, className = null, output = null, hashOutput = null, pairs = null, modesValue = null;
 for (int i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
@@ -18,6 +18,7 @@ for (int i = 0; i + 1 < args.Length; i += 2)
         case "--out": output = args[i + 1]; break;
         case "--hash": hashOutput = args[i + 1]; break;
         case "--pair-min-articles": pairs = args[i + 1]; break;
+        case "--search-modes": modesValue = args[i + 1]; break;
         default:
             Console.Error.WriteLine("CorpusSdk.IndexBuilder : error CSDK999: unknown argument '" + args[i] + "'.");
             return 1;
@@ -37,6 +38,13 @@ if (!string.IsNullOrWhiteSpace(pairs) && !GeneratorSettings.TryParsePairMinArtic
     pairMinArticles = CorpusSdk.Generators.Search.CorpusIndexBuilder.DefaultPairMinArticles;
 }
 
+int modes = CorpusSdk.Generators.Search.CorpusIndex.AllModes;
+if (!string.IsNullOrWhiteSpace(modesValue) && !GeneratorSettings.TryParseSearchModes(modesValue, out modes))
+{
+    // The generator reports it as CSDK013 and falls back to every mode: the step must agree.
+    modes = CorpusSdk.Generators.Search.CorpusIndex.AllModes;
+}
+
 try
 {
     var seeds = new List<(string, byte[])>();
@@ -53,7 +61,7 @@ try
     Action<string, double>? timings = Environment.GetEnvironmentVariable("CORPUSSDK_INDEX_TIMINGS") == "1"
         ? (name, ms) => Console.WriteLine("CorpusSdk: " + name + ": " + ms.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " ms")
         : null;
-    var (file, contentHash, articles) = IndexFileBuilder.Build(seeds, string.IsNullOrWhiteSpace(className) ? "Corpus" : className.Trim(), timings, pairMinArticles);
+    var (file, contentHash, articles) = IndexFileBuilder.Build(seeds, string.IsNullOrWhiteSpace(className) ? "Corpus" : className.Trim(), timings, pairMinArticles, modes);
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
     File.WriteAllBytes(output, file);
     File.WriteAllText(hashOutput, contentHash + "\n");

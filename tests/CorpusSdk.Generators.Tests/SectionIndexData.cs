@@ -22,6 +22,7 @@ internal sealed class SectionIndexData : CorpusIndexData
         {
             var key = Enum.Parse<IndexSection>(section.Section);
             byte[] bytes = section.Bytes;
+            Bytes += bytes.Length;
             if (section.Mode is null)
             {
                 foreach (SearchMode mode in Enum.GetValues<SearchMode>())
@@ -38,6 +39,9 @@ internal sealed class SectionIndexData : CorpusIndexData
 
     public override int ArticleCount { get; }
 
+    /// <summary>The bytes of every section (a corpus-wide section once).</summary>
+    public long Bytes { get; }
+
     public override ArticleCollection Articles => throw new NotSupportedException("An in-memory index has no articles.");
 
     /// <summary>Parses seed texts (path, text) with the production parser and indexes them in ID order.</summary>
@@ -49,15 +53,15 @@ internal sealed class SectionIndexData : CorpusIndexData
     public static CompiledCorpus Corpus(IEnumerable<(string Path, string Text)> seeds, int pairMinArticles = CorpusIndexBuilder.DefaultPairMinArticles) =>
         new(Build(seeds, pairMinArticles), "in-memory");
 
-    /// <summary>The index alone (as <see cref="Corpus"/>).</summary>
-    public static SectionIndexData Build(IEnumerable<(string Path, string Text)> seeds, int pairMinArticles = CorpusIndexBuilder.DefaultPairMinArticles)
+    /// <summary>The index alone (as <see cref="Corpus"/>), of the modes in <paramref name="modes"/> (<see cref="CorpusIndex.ModeMask"/>).</summary>
+    public static SectionIndexData Build(IEnumerable<(string Path, string Text)> seeds, int pairMinArticles = CorpusIndexBuilder.DefaultPairMinArticles, int modes = CorpusIndex.AllModes)
     {
         List<ArticleIndexSpec> specs = seeds
             .Select(s => (s.Path, Article: SeedParser.Parse(s.Path, s.Text).Article ?? throw new InvalidOperationException("Seed rejected: " + s.Path)))
             .OrderBy(s => s.Article.Id, StringComparer.Ordinal)
             .Select(s => ArticleIndexer.Index(s.Article, s.Path))
             .ToList();
-        return new SectionIndexData(CorpusIndexBuilder.Build(specs, pairMinArticles: pairMinArticles), specs.Count);
+        return new SectionIndexData(CorpusIndexBuilder.Build(specs, pairMinArticles: pairMinArticles, modes: modes), specs.Count);
     }
 
     public override Article GetArticle(int index) => throw new NotSupportedException("An in-memory index has no articles.");

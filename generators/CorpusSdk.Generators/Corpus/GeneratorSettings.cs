@@ -20,6 +20,12 @@ internal sealed record CorpusSettings(string Namespace, string ClassName, TextSt
     /// </summary>
     public int PairMinArticles { get; init; } = Search.CorpusIndexBuilder.DefaultPairMinArticles;
 
+    /// <summary>
+    /// <c>CorpusSdkSearchModes</c>: the search modes indexed (bit m: <see cref="Search.IndexMode"/> m; the default mode brings
+    /// the normalized mode). Each mode left out takes its postings out of the assembly; searching it throws.
+    /// </summary>
+    public int SearchModes { get; init; } = Search.CorpusIndex.AllModes;
+
     public const string DefaultNamespace = "CorpusSdk.Generated";
     public const string DefaultClassName = "Corpus";
 }
@@ -71,11 +77,57 @@ internal static class GeneratorSettings
             pairs = Search.CorpusIndexBuilder.DefaultPairMinArticles;
         }
 
+        string? modesValue = Property(option, "CorpusSdkSearchModes");
+        int modes = Search.CorpusIndex.AllModes;
+        if (modesValue is not null && !TryParseSearchModes(modesValue, out modes))
+        {
+            diagnostics.Add(SeedDiagnostic.Create(DiagnosticIds.InvalidSetting, SeedLocation.File(string.Empty), "CorpusSdkSearchModes", modesValue, "All", "modes separated by ';' or ',' among Default, Exact, Normalized, LuceneCompatible, or All"));
+            modes = Search.CorpusIndex.AllModes;
+        }
+
         return new CorpusSettings(ns, className, storage ?? TextStorage.Auto, diagnostics.ToImmutable().ToEquatableArray())
         {
             IndexResource = Property(option, "CorpusSdkIndexResource") ?? string.Empty,
             PairMinArticles = pairs,
+            SearchModes = modes,
         };
+    }
+
+    /// <summary>
+    /// A list of search modes (<c>Default;LuceneCompatible</c>; names as <c>CorpusSdk.SearchMode</c>'s, any case, separated by
+    /// ';', ',' or spaces; <c>All</c>: every mode), as <see cref="Search.CorpusIndex.ModeMask"/> with the modes they need.
+    /// False when a name is unknown or none is given.
+    /// </summary>
+    public static bool TryParseSearchModes(string value, out int modes)
+    {
+        modes = 0;
+        foreach (string name in value.Split([';', ',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            int mode = name.ToUpperInvariant() switch
+            {
+                "ALL" => Search.CorpusIndex.AllModes,
+                "DEFAULT" => 1 << (int)Search.IndexMode.Default,
+                "EXACT" => 1 << (int)Search.IndexMode.Exact,
+                "NORMALIZED" => 1 << (int)Search.IndexMode.Normalized,
+                "LUCENECOMPATIBLE" => 1 << (int)Search.IndexMode.LuceneCompatible,
+                _ => 0,
+            };
+            if (mode == 0)
+            {
+                modes = 0;
+                return false;
+            }
+
+            modes |= mode;
+        }
+
+        if (modes == 0)
+        {
+            return false;
+        }
+
+        modes = Search.CorpusIndexBuilder.WithRequiredModes(modes);
+        return true;
     }
 
     /// <summary>A pair threshold: a whole number from 0 (no pair index) to 1,000,000,000.</summary>

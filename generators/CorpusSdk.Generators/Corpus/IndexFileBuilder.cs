@@ -29,7 +29,8 @@ internal static class IndexFileBuilder
     /// <param name="className">The corpus class name.</param>
     /// <param name="phase">Receives each phase's name and time, or null.</param>
     /// <param name="pairMinArticles">The pair index's threshold (<c>CorpusSdkPairMinArticles</c>; 0: none).</param>
-    public static (byte[] File, string ContentHash, int ArticleCount) Build(IEnumerable<(string Path, byte[] Bytes)> seeds, string className, Action<string, double>? phase, int pairMinArticles = CorpusIndexBuilder.DefaultPairMinArticles)
+    /// <param name="modes">The search modes to index (<c>CorpusSdkSearchModes</c>, <see cref="CorpusIndex.ModeMask"/>).</param>
+    public static (byte[] File, string ContentHash, int ArticleCount) Build(IEnumerable<(string Path, byte[] Bytes)> seeds, string className, Action<string, double>? phase, int pairMinArticles = CorpusIndexBuilder.DefaultPairMinArticles, int modes = CorpusIndex.AllModes)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         // Per seed, independent of the others (the generator's per-seed steps): read, parse and index on every core.
@@ -66,7 +67,7 @@ internal static class IndexFileBuilder
 
         Phase("plan");
         string contentHash = CorpusPlanner.ContentHash(accepted);
-        CorpusIndex index = CorpusIndexBuilder.Build(articles, parallel: true, pairMinArticles);
+        CorpusIndex index = CorpusIndexBuilder.Build(articles, parallel: true, pairMinArticles, modes);
         Phase("merge");
         List<IndexSectionData> laidOut = IndexEmitter.Sections(index, parallel: true, binary: true);
         var sections = new List<(string Name, int Mode, byte[] Bytes)>(laidOut.Count);

@@ -54,6 +54,9 @@ internal sealed record IndexOutput(EquatableArray<ArticleIndexSpec> Articles, Eq
     /// <summary><see cref="CorpusSettings.PairMinArticles"/>.</summary>
     public int PairMinArticles { get; init; } = Search.CorpusIndexBuilder.DefaultPairMinArticles;
 
+    /// <summary><see cref="CorpusSettings.SearchModes"/>.</summary>
+    public int SearchModes { get; init; } = Search.CorpusIndex.AllModes;
+
     /// <summary>Orders the per-article index models (by path) as the plan orders the articles.</summary>
     public static IndexOutput Create(ImmutableArray<ArticleIndexSpec> articles, CorpusPlan plan, CorpusSettings settings)
     {
@@ -78,6 +81,6 @@ internal sealed record IndexOutput(EquatableArray<ArticleIndexSpec> Articles, Eq
             members.Add(seed.MemberName);
         }
 
-        return new IndexOutput(ordered.ToEquatableArray(), members.ToEquatableArray(), settings.Namespace, settings.ClassName) { IndexResource = settings.IndexResource, PairMinArticles = settings.PairMinArticles };
+        return new IndexOutput(ordered.ToEquatableArray(), members.ToEquatableArray(), settings.Namespace, settings.ClassName) { IndexResource = settings.IndexResource, PairMinArticles = settings.PairMinArticles, SearchModes = settings.SearchModes };
     }
 }

@@ -187,6 +187,11 @@ internal static class IndexEmitter
         };
         for (int m = 0; m < CorpusIndex.ModeCount; m++)
         {
+            if (!index.HasMode(m))
+            {
+                continue; // not indexed (CorpusSdkSearchModes): no section at all, which the runtime reads as "not indexed"
+            }
+
             string mode = ModeNames[m];
             sections.Add(new("Terms", mode, string.Concat(index.Terms[m]), null));
             sections.Add(Packed("TermOffsets", mode, CorpusIndexBuilder.Utf8Offsets(index.Terms[m])));

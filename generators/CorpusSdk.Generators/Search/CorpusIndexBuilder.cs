@@ -105,6 +105,15 @@ internal sealed class CorpusIndex
     /// </summary>
     public List<int>[] PairArticlePostings { get; } = NewLists<int>();
 
+    /// <summary>Every mode (bit m: <see cref="IndexMode"/> m).</summary>
+    public const int AllModes = (1 << ModeCount) - 1;
+
+    /// <summary>The modes indexed (bit m: <see cref="IndexMode"/> m; <c>CorpusSdkSearchModes</c>); the others have no sections.</summary>
+    public int ModeMask { get; set; } = AllModes;
+
+    /// <summary>Whether mode <paramref name="m"/> is indexed.</summary>
+    public bool HasMode(int m) => (ModeMask & (1 << m)) != 0;
+
     private static List<T>[] NewLists<T>() => [new(), new(), new(), new()];
 }
 
@@ -128,9 +137,10 @@ internal static class CorpusIndexBuilder
     /// <param name="articles">Each article's model.</param>
     /// <param name="parallel">Build the four modes' postings on every core (the index build step; the generator starts no threads).</param>
     /// <param name="pairMinArticles">See <see cref="DefaultPairMinArticles"/>; 0 builds no pair index.</param>
-    public static CorpusIndex Build(IReadOnlyList<ArticleIndexSpec> articles, bool parallel = false, int pairMinArticles = DefaultPairMinArticles)
+    /// <param name="modes">The modes to index (<see cref="CorpusIndex.ModeMask"/>); the default mode brings the normalized mode, which it reads.</param>
+    public static CorpusIndex Build(IReadOnlyList<ArticleIndexSpec> articles, bool parallel = false, int pairMinArticles = DefaultPairMinArticles, int modes = CorpusIndex.AllModes)
     {
-        var index = new CorpusIndex();
+        var index = new CorpusIndex { ModeMask = WithRequiredModes(modes) };
         var postings = new Dictionary<string, (int Forms, List<int> Tokens)>[CorpusIndex.ModeCount];
         for (int m = 0; m < CorpusIndex.ModeCount; m++)
         {
@@ -181,6 +191,11 @@ internal static class CorpusIndexBuilder
 
             foreach (TermPostings term in article.Terms)
             {
+                if (!index.HasMode((int)term.Mode))
+                {
+                    continue;
+                }
+
                 var map = postings[(int)term.Mode];
                 if (!map.TryGetValue(term.Term, out var entry))
                 {
@@ -202,17 +217,40 @@ internal static class CorpusIndexBuilder
 
         if (parallel)
         {
-            System.Threading.Tasks.Parallel.For(0, CorpusIndex.ModeCount, m => BuildMode(index, postings[m], m, tokenParts, pairMinArticles));
+            System.Threading.Tasks.Parallel.For(0, CorpusIndex.ModeCount, m =>
+            {
+                if (index.HasMode(m))
+                {
+                    BuildMode(index, postings[m], m, tokenParts, pairMinArticles);
+                }
+            });
         }
         else
         {
             for (int m = 0; m < CorpusIndex.ModeCount; m++)
             {
-                BuildMode(index, postings[m], m, tokenParts, pairMinArticles);
+                if (index.HasMode(m))
+                {
+                    BuildMode(index, postings[m], m, tokenParts, pairMinArticles);
+                }
             }
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// <paramref name="modes"/> with the modes they read: the default mode scores words matched as written from the
+    /// normalized mode's index. Throws when no mode is left.
+    /// </summary>
+    public static int WithRequiredModes(int modes)
+    {
+        if ((modes & CorpusIndex.AllModes) == 0)
+        {
+            throw new ArgumentException("At least one search mode must be indexed.", nameof(modes));
+        }
+
+        return (modes & (1 << (int)IndexMode.Default)) != 0 ? modes | (1 << (int)IndexMode.Normalized) : modes & CorpusIndex.AllModes;
     }
 
     /// <summary>The dictionary, postings, positions, frequencies and block bounds of mode <paramref name="m"/> (touches only that mode's lists).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
@@ -66,6 +67,37 @@ public sealed class CorpusSearch
         return name;
     }
 
+    /// <summary>
+    /// Whether this corpus's index holds <paramref name="mode"/>: every mode unless the project that built it set
+    /// <c>CorpusSdkSearchModes</c> (a mode left out takes its postings out of the assembly). Searching or counting in a mode
+    /// that is not indexed throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    /// <param name="mode">A search mode.</param>
+    public bool IsIndexed(SearchMode mode) =>
+        (uint)mode <= (uint)SearchMode.LuceneCompatible && !_data.GetSection(IndexSection.TermPostings, mode).IsEmpty;
+
+    /// <summary>Throws <see cref="NotSupportedException"/>, naming the modes there are, when <paramref name="mode"/> is not indexed.</summary>
+    internal void RequireMode(SearchMode mode)
+    {
+        if (IsIndexed(mode))
+        {
+            return;
+        }
+
+        var indexed = new List<string>();
+        for (SearchMode m = SearchMode.Default; m <= SearchMode.LuceneCompatible; m++)
+        {
+            if (IsIndexed(m))
+            {
+                indexed.Add(m.ToString());
+            }
+        }
+
+        throw new NotSupportedException(
+            "This corpus has no index for search mode " + mode + ": it was built with CorpusSdkSearchModes=" + string.Join(";", indexed) +
+            ". Search one of those modes (SearchOptions.Mode), or add " + mode + " to CorpusSdkSearchModes in the project that compiles the seeds.");
+    }
+
     /// <summary>Ranks the articles that match <paramref name="query"/> with the default options (10 best, default mode).</summary>
     /// <param name="query">The query (docs/search.md).</param>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
@@ -82,6 +114,7 @@ public sealed class CorpusSearch
     public SearchResults Search(ReadOnlySpan<char> query, in SearchOptions options)
     {
         options.Validate();
+        RequireMode(options.Mode);
         SearchContext context = SearchContext.Rent();
         context.ResetResults();
         var results = new SearchResults(context);
@@ -122,6 +155,7 @@ public sealed class CorpusSearch
     public int Count(ReadOnlySpan<char> query, in SearchOptions options)
     {
         options.Validate();
+        RequireMode(options.Mode);
         SearchContext context = SearchContext.Rent();
         int generation = context.Generation;
         try

@@ -118,6 +118,10 @@ public sealed class MultiCorpusSearch
     public SearchResults Search(ReadOnlySpan<char> query, in SearchOptions options)
     {
         options.Validate();
+        foreach (CompiledCorpus corpus in Corpora)
+        {
+            corpus.SearchEngine.RequireMode(options.Mode);
+        }
         SearchContext context = SearchContext.Rent();
         context.ResetResults();
         var results = new SearchResults(context);
@@ -230,6 +234,10 @@ public sealed class MultiCorpusSearch
     public int Count(ReadOnlySpan<char> query, in SearchOptions options)
     {
         options.Validate();
+        foreach (CompiledCorpus corpus in Corpora)
+        {
+            corpus.SearchEngine.RequireMode(options.Mode);
+        }
         SearchContext context = SearchContext.Rent();
         int generation = context.Generation;
         try
