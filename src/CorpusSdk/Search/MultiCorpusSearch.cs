@@ -118,9 +118,9 @@ public sealed class MultiCorpusSearch
     public SearchResults Search(ReadOnlySpan<char> query, in SearchOptions options)
     {
         options.Validate();
-        foreach (CompiledCorpus corpus in Corpora)
+        for (int c = 0; c < _corpora.Length; c++)
         {
-            corpus.SearchEngine.RequireMode(options.Mode);
+            _corpora[c].SearchEngine.RequireMode(options.Mode);
         }
         SearchContext context = SearchContext.Rent();
         context.ResetResults();
@@ -234,9 +234,9 @@ public sealed class MultiCorpusSearch
     public int Count(ReadOnlySpan<char> query, in SearchOptions options)
     {
         options.Validate();
-        foreach (CompiledCorpus corpus in Corpora)
+        for (int c = 0; c < _corpora.Length; c++)
         {
-            corpus.SearchEngine.RequireMode(options.Mode);
+            _corpora[c].SearchEngine.RequireMode(options.Mode);
         }
         SearchContext context = SearchContext.Rent();
         int generation = context.Generation;
