@@ -1,14 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using CorpusSdk.IndexBuilder;
 using CorpusSdk.Generators.Corpus;
 
 // corpussdk-index --seeds <file listing one seed path a line> --class <corpus class> --out <index file> --hash <hash file>
-//                 [--pair-min-articles <n>] [--search-modes <modes>]
+//                 [--pair-min-articles <n>] [--search-modes <modes>] [--cache <folder>]
 // Writes the search index of the seeds (CorpusSdk.IndexFile) and the corpus's content hash. Seed errors are not this
 // step's to report (the generator reports them with their locations): a seed that does not parse is left out, as the
-// generator leaves it out. Exit code 1 with an MSBuild-style error line when the step itself fails.
-string? seedsList = null, className = null, output = null, hashOutput = null, pairs = null, modesValue = null;
+// generator leaves it out. With --cache, each seed's analysed piece is kept in the folder and taken from it while the
+// seed's bytes do not change (an edit re-reads that seed only). Exit code 1 with an MSBuild-style error line when the step itself fails.
+string? seedsList = null, className = null, output = null, hashOutput = null, pairs = null, modesValue = null, cacheFolder = null;
 for (int i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
@@ -19,6 +21,7 @@ for (int i = 0; i + 1 < args.Length; i += 2)
         case "--hash": hashOutput = args[i + 1]; break;
         case "--pair-min-articles": pairs = args[i + 1]; break;
         case "--search-modes": modesValue = args[i + 1]; break;
+        case "--cache": cacheFolder = args[i + 1]; break;
         default:
             Console.Error.WriteLine("CorpusSdk.IndexBuilder : error CSDK999: unknown argument '" + args[i] + "'.");
             return 1;
@@ -61,7 +64,14 @@ try
     Action<string, double>? timings = Environment.GetEnvironmentVariable("CORPUSSDK_INDEX_TIMINGS") == "1"
         ? (name, ms) => Console.WriteLine("CorpusSdk: " + name + ": " + ms.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " ms")
         : null;
-    var (file, contentHash, articles) = IndexFileBuilder.Build(seeds, string.IsNullOrWhiteSpace(className) ? "Corpus" : className.Trim(), timings, pairMinArticles, modes);
+    IndexPieceCache? cache = string.IsNullOrWhiteSpace(cacheFolder) ? null : new IndexPieceCache(cacheFolder);
+    var (file, contentHash, articles) = IndexFileBuilder.Build(seeds, string.IsNullOrWhiteSpace(className) ? "Corpus" : className.Trim(), timings, pairMinArticles, modes, cache);
+    if (cache is not null)
+    {
+        cache.RemoveOthers();
+        Console.WriteLine("CorpusSdk: " + cache.Indexed.Count + " of " + seeds.Count + " seeds read and analysed, " + cache.Hits + " from the cache in " + cacheFolder);
+    }
+
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
     File.WriteAllBytes(output, file);
     File.WriteAllText(hashOutput, contentHash + "\n");

@@ -30,28 +30,38 @@ internal static class IndexFileBuilder
     /// <param name="phase">Receives each phase's name and time, or null.</param>
     /// <param name="pairMinArticles">The pair index's threshold (<c>CorpusSdkPairMinArticles</c>; 0: none).</param>
     /// <param name="modes">The search modes to index (<c>CorpusSdkSearchModes</c>, <see cref="CorpusIndex.ModeMask"/>).</param>
-    public static (byte[] File, string ContentHash, int ArticleCount) Build(IEnumerable<(string Path, byte[] Bytes)> seeds, string className, Action<string, double>? phase, int pairMinArticles = CorpusIndexBuilder.DefaultPairMinArticles, int modes = CorpusIndex.AllModes)
+    /// <param name="pieces">Each seed's piece from an earlier run (read, parsed and analysed then), or null: every seed is read.</param>
+    public static (byte[] File, string ContentHash, int ArticleCount) Build(IEnumerable<(string Path, byte[] Bytes)> seeds, string className, Action<string, double>? phase, int pairMinArticles = CorpusIndexBuilder.DefaultPairMinArticles, int modes = CorpusIndex.AllModes, IIndexPieceStore? pieces = null)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        // Per seed, independent of the others (the generator's per-seed steps): read, parse and index on every core.
+        // Per seed, independent of the others (the generator's per-seed steps): read, parse and index on every core, or
+        // taken from the piece store when the seed's bytes are those it was last analysed from.
         (string Path, byte[] Bytes)[] files = [.. seeds];
-        var parsed = new (SeedResult Seed, ArticleIndexSpec? Index)[files.Length];
+        var parsed = new IndexPiece?[files.Length];
         System.Threading.Tasks.Parallel.For(0, files.Length, i =>
         {
-            var (text, encodingName) = Decode(files[i].Bytes);
-            SeedResult seed = SeedReader.Read(files[i].Path, text, encodingName, CancellationToken.None);
-            parsed[i] = (seed, seed.Article is null ? null : ArticleIndexer.Index(seed.Article, seed.Path));
+            string key = string.Empty;
+            IndexPiece? piece = pieces?.TryRead(files[i].Path, files[i].Bytes, out key);
+            if (piece is null)
+            {
+                var (text, encodingName) = Decode(files[i].Bytes);
+                SeedResult seed = SeedReader.Read(files[i].Path, text, encodingName, CancellationToken.None);
+                piece = seed.Article is null ? null : new IndexPiece(seed.Id, seed.MemberName, seed.ContentSha256, ArticleIndexer.Index(seed.Article, seed.Path));
+                pieces?.Write(key, files[i].Path, piece);
+            }
+
+            parsed[i] = piece;
         });
         Phase("read, parse and index articles");
 
-        var results = new Dictionary<string, (SeedResult Seed, ArticleIndexSpec Index)>(StringComparer.Ordinal);
+        var results = new Dictionary<string, IndexPiece>(StringComparer.Ordinal);
         var candidates = new List<CorpusEntry>();
-        foreach (var (seed, articleIndex) in parsed)
+        foreach (IndexPiece? piece in parsed)
         {
-            if (articleIndex is not null && !results.ContainsKey(seed.Path))
+            if (piece is not null && !results.ContainsKey(piece.Index.Path))
             {
-                results.Add(seed.Path, (seed, articleIndex));
-                candidates.Add(new CorpusEntry(seed.Id, seed.MemberName, seed.ContentSha256, seed.Path));
+                results.Add(piece.Index.Path, piece);
+                candidates.Add(new CorpusEntry(piece.Id, piece.MemberName, piece.ContentSha256, piece.Index.Path));
             }
         }
 
@@ -60,9 +70,9 @@ internal static class IndexFileBuilder
         var articles = new List<ArticleIndexSpec>();
         foreach (PlannedSeed planned in plan.Accepted)
         {
-            var (seed, articleIndex) = results[planned.Path];
-            accepted.Add(new CorpusEntry(seed.Id, seed.MemberName, seed.ContentSha256, seed.Path));
-            articles.Add(articleIndex);
+            IndexPiece piece = results[planned.Path];
+            accepted.Add(new CorpusEntry(piece.Id, piece.MemberName, piece.ContentSha256, piece.Index.Path));
+            articles.Add(piece.Index);
         }
 
         Phase("plan");
