@@ -329,6 +329,10 @@ EOF
   local index
   index=$(ls "$dir"/obj/Debug/*/corpussdk/index.bin)
   expect_file_lacks "$index" 'PairArticlePostings' "a pair index at the default threshold of 32 articles"
+  # The step keeps each seed's analysed piece beside the index (read again only when the seed changes).
+  local pieces
+  pieces=$(ls "$dir"/obj/Debug/*/corpussdk/pieces/*.piece | wc -l)
+  expect_eq "$pieces" 1 "pieces in the index step's cache for one seed"
   (cd "$dir" && consumer dotnet build -nologo -p:CorpusSdkPairMinArticles=1) >"$work/own-seed.pairs.log"
   expect_file_has "$index" 'PairArticlePostings' "the pair index with CorpusSdkPairMinArticles=1"
   # CorpusSdkSearchModes reaches the index build step too: one mode indexed, a smaller index file, the same program.
