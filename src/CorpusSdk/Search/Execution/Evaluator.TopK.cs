@@ -644,22 +644,7 @@ internal ref partial struct Evaluator
         ref readonly ModeView view = ref _index.Source(clause.Source);
         int i = view.ArticleDocs.Gallop(clause.ArticleCursor, clause.ArticleEnd, firstDoc);
         clause.ArticleCursor = i;
-        if (i >= clause.ArticleEnd)
-        {
-            return -1f;
-        }
-
-        float max = 0f;
-        for (int block = i >> BoundBlockShift; ; block++)
-        {
-            int start = Math.Max(block << BoundBlockShift, clause.ArticleStart);
-            if (start >= clause.ArticleEnd || view.ArticleDocs[start] > lastDoc)
-            {
-                return max;
-            }
-
-            max = Math.Max(max, BlockBound(ref clause, view, block));
-        }
+        return i >= clause.ArticleEnd ? -1f : BoundFrom(ref clause, view, i, lastDoc);
     }
 
     /// <summary>Whether any of <paramref name="nodes"/> matches <paramref name="doc"/> (probed in ascending doc order).</summary>
