@@ -203,13 +203,4 @@ public sealed class IndexResourceTests
         stream.Position = 0;
         return new AssemblyLoadContext("resource-" + Guid.NewGuid().ToString("N"), isCollectible: true).LoadFromStream(stream);
     }
-
-    private sealed class FileIndexData(byte[] file, string contentHash, int articles) : ResourceIndexData(file, contentHash)
-    {
-        public override int ArticleCount => articles;
-
-        public override ArticleCollection Articles => throw new NotSupportedException("An index file in memory has no articles.");
-
-        public override Article GetArticle(int index) => throw new NotSupportedException("An index file in memory has no articles.");
-    }
 }

@@ -136,13 +136,4 @@ public sealed class SearchModesTests(Xunit.Abstractions.ITestOutputHelper output
         Assert.True(GeneratorSettings.TryParseSearchModes("Default", out int modes));
         Assert.Equal(DefaultOnly | (1 << (int)IndexMode.Normalized), modes);
     }
-
-    private sealed class FileIndexData(byte[] file, string contentHash, int articles) : ResourceIndexData(file, contentHash)
-    {
-        public override int ArticleCount => articles;
-
-        public override ArticleCollection Articles => throw new NotSupportedException("An index file in memory has no articles.");
-
-        public override Article GetArticle(int index) => throw new NotSupportedException("An index file in memory has no articles.");
-    }
 }

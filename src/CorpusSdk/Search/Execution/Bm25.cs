@@ -331,34 +331,13 @@ internal static class SmallFloat
 }
 
 /// <summary>Each article's title and body norm for one (k1, b, average lengths, Lucene's norms) (<see cref="CorpusStatistics.NormsFor"/>).</summary>
-internal sealed class ArticleNorms
+internal sealed class ArticleNorms(float k1, float b, float averageTitle, float averageBody, bool lucene, float[] title, float[] body)
 {
-    private ArticleNorms(float k1, float b, float averageTitle, float averageBody, bool lucene, float[] title, float[] body)
-    {
-        K1 = k1;
-        B = b;
-        AverageTitle = averageTitle;
-        AverageBody = averageBody;
-        Lucene = lucene;
-        Title = title;
-        Body = body;
-    }
-
-    private float K1 { get; }
-
-    private float B { get; }
-
-    private float AverageTitle { get; }
-
-    private float AverageBody { get; }
-
-    private bool Lucene { get; }
-
     /// <summary>Each article's <see cref="Bm25.TitleNorm"/>.</summary>
-    public float[] Title { get; }
+    public float[] Title { get; } = title;
 
     /// <summary>Each article's <see cref="Bm25.BodyNorm"/>.</summary>
-    public float[] Body { get; }
+    public float[] Body { get; } = body;
 
     public static ArticleNorms Build(Bm25 scorer, int articles)
     {
@@ -374,5 +353,5 @@ internal sealed class ArticleNorms
     }
 
     public bool Matches(Bm25 scorer)
-        => scorer.K1.Equals(K1) && scorer.B.Equals(B) && scorer.AverageTitle.Equals(AverageTitle) && scorer.AverageBody.Equals(AverageBody) && scorer.Lucene == Lucene;
+        => scorer.K1.Equals(k1) && scorer.B.Equals(b) && scorer.AverageTitle.Equals(averageTitle) && scorer.AverageBody.Equals(averageBody) && scorer.Lucene == lucene;
 }

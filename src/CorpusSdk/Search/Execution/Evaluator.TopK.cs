@@ -345,8 +345,8 @@ internal ref partial struct Evaluator
         else
         {
             matches = TopOfTermAnd(
-            ref Plan[clauses[0]], clauses.Slice(0, count), excluded.Slice(0, exclusions), excludedBits.AsSpan(0, excludedBits is null ? 0 : words),
-            requiredBits.AsSpan(0, requiredBits is null ? 0 : words), rest, ref heap, counting);
+                ref Plan[clauses[0]], clauses.Slice(0, count), excluded.Slice(0, exclusions), excludedBits.AsSpan(0, excludedBits is null ? 0 : words),
+                rest, ref heap, counting);
         }
 
         top.SetCount(heap.Sort());
@@ -414,10 +414,10 @@ internal ref partial struct Evaluator
     /// <summary>
     /// A term, or an AND driven by one: the term's article postings read block by block (a block whose bound plus the
     /// other clauses' bounds cannot beat the k-th score is skipped whole: a term clause's bound over the block's articles,
-    /// another clause's largest score), an article in <paramref name="excludedSet"/> or not in a non-empty <paramref name="requiredSet"/> (the second term's articles) passed over before it is scored, the
+    /// another clause's largest score), an article in <paramref name="excludedSet"/> passed over before it is scored, the
     /// other clauses probed while they can still lift the score above it, the other exclusions last. Scores add up in clause order, as <see cref="EnumerateAnd"/> does.
     /// </summary>
-    private readonly int TopOfTermAnd(ref PlanNode term, scoped Span<int> clauses, scoped Span<int> excluded, scoped ReadOnlySpan<ulong> excludedSet, scoped ReadOnlySpan<ulong> requiredSet, scoped Span<float> rest, ref TopHeap heap, bool counting)
+    private readonly int TopOfTermAnd(ref PlanNode term, scoped Span<int> clauses, scoped Span<int> excluded, scoped ReadOnlySpan<ulong> excludedSet, scoped Span<float> rest, ref TopHeap heap, bool counting)
     {
         int matches = 0;
         ref readonly ModeView view = ref _index.Source(term.Source);
@@ -471,8 +471,7 @@ internal ref partial struct Evaluator
                     {
                         int doc = view.ArticleDocs[i];
                         ulong outside = excludedSet.IsEmpty ? 0UL : excludedSet[doc >> 6] >> doc;
-                        ulong inside = requiredSet.IsEmpty ? 1UL : requiredSet[doc >> 6] >> doc;
-                        matches += (int)(~outside & inside & 1);
+                        matches += (int)(~outside & 1);
                     }
 
                     i = blockEnd;
@@ -483,13 +482,12 @@ internal ref partial struct Evaluator
             for (; i < blockEnd; i++)
             {
                 int doc = view.ArticleDocs[i];
-                if ((!excludedSet.IsEmpty && ((excludedSet[doc >> 6] >> doc) & 1) != 0)
-                    || (!requiredSet.IsEmpty && ((requiredSet[doc >> 6] >> doc) & 1) == 0))
+                if (!excludedSet.IsEmpty && ((excludedSet[doc >> 6] >> doc) & 1) != 0)
                 {
                     continue;
                 }
 
-                matches++; // counts the matches when counting: every other clause is in a set
+                matches++; // counts the matches when counting: a term less excluded sets
 
                 float score = ArticleScore(ref term, doc, view.ArticleTitleFreqs[i], view.ArticleBodyFreqs[i]);
                 if (secondTerm)
